@@ -1,0 +1,103 @@
+/**
+ * The one typed IPC contract between the engine (core) and the renderer.
+ * Channel names are `domain:verb`. Both transports (Electron ipcMain/preload and
+ * the serve-mode WebSocket) and the renderer client derive their types from here.
+ */
+import type { DeviceSnapshot, ShadowPatch } from '../model/device';
+import type { Settings } from '../model/settings';
+import type { Result } from '../util/result';
+
+export interface EngineStatus {
+  readonly startedAt: number;
+  readonly link: LinkStatus;
+  readonly httpPort: number;
+  readonly mqttPort: number | null;
+  readonly wsPort: number | null;
+  readonly counters: Readonly<Record<string, number>>;
+  readonly simulate: number;
+}
+
+export interface LinkStatus {
+  readonly kind: 'embedded' | 'remote';
+  readonly state: 'starting' | 'up' | 'reconnecting' | 'down';
+  readonly detail: string;
+  readonly clients: number;
+}
+
+export interface HmsRecord {
+  readonly id: number;
+  readonly sn: string;
+  readonly code: string;
+  readonly level: number;
+  readonly text: string;
+  readonly receivedAt: number;
+}
+
+export interface TrackPoint {
+  readonly t: number;
+  readonly latitude: number;
+  readonly longitude: number;
+  readonly height: number | null;
+}
+
+/** request → Promise<response> */
+export interface InvokeMap {
+  'shadow:snapshot': { req: void; res: readonly DeviceSnapshot[] };
+  'engine:status': { req: void; res: EngineStatus };
+  'settings:get': { req: void; res: Settings };
+  'settings:set': { req: SettingsUpdate; res: Result<Settings> };
+  'hms:recent': { req: { sn?: string; limit?: number }; res: readonly HmsRecord[] };
+  'telemetry:track': { req: { sn: string; sinceMs?: number; limit?: number }; res: readonly TrackPoint[] };
+}
+
+/** Deep-partial settings update. */
+export type SettingsUpdate = { readonly [K in keyof Settings]?: Partial<Settings[K]> };
+
+/** renderer → core, fire-and-forget */
+export interface SendMap {
+  'log:renderer': { level: 'info' | 'warn' | 'error'; message: string };
+}
+
+/** core → renderer push */
+export interface EventMap {
+  /** Coalesced shadow changes: at most 10 patches per second per device. */
+  'shadow:patch': readonly ShadowPatch[];
+  'engine:status': EngineStatus;
+}
+
+export type InvokeChannel = keyof InvokeMap;
+export type SendChannel = keyof SendMap;
+export type EventChannel = keyof EventMap;
+export type InvokeReq<C extends InvokeChannel> = InvokeMap[C]['req'];
+export type InvokeRes<C extends InvokeChannel> = InvokeMap[C]['res'];
+
+/** Runtime list of channels (used by preload and the WS transport to refuse unknown names). */
+export const INVOKE_CHANNELS = [
+  'shadow:snapshot',
+  'engine:status',
+  'settings:get',
+  'settings:set',
+  'hms:recent',
+  'telemetry:track',
+] as const satisfies readonly InvokeChannel[];
+export const SEND_CHANNELS = ['log:renderer'] as const satisfies readonly SendChannel[];
+export const EVENT_CHANNELS = ['shadow:patch', 'engine:status'] as const satisfies readonly EventChannel[];
+
+/** What the renderer talks to; implemented by the preload bridge and by the WebSocket client. */
+export interface OutpostClient {
+  invoke<C extends InvokeChannel>(channel: C, req: InvokeReq<C>): Promise<InvokeRes<C>>;
+  send<C extends SendChannel>(channel: C, msg: SendMap[C]): void;
+  on<C extends EventChannel>(channel: C, listener: (payload: EventMap[C]) => void): () => void;
+}
+
+/** Core side: one handler per invoke channel. */
+export type InvokeHandlers = { [C in InvokeChannel]: (req: InvokeReq<C>) => Promise<InvokeRes<C>> | InvokeRes<C> };
+export type SendHandlers = { [C in SendChannel]: (msg: SendMap[C]) => void };
+
+/** WebSocket wire frames for serve mode. */
+export type WsFrame =
+  | { readonly t: 'invoke'; readonly id: number; readonly channel: string; readonly req: unknown }
+  | { readonly t: 'result'; readonly id: number; readonly ok: true; readonly res: unknown }
+  | { readonly t: 'result'; readonly id: number; readonly ok: false; readonly error: { code: string; message: string } }
+  | { readonly t: 'send'; readonly channel: string; readonly msg: unknown }
+  | { readonly t: 'event'; readonly channel: string; readonly payload: unknown };
