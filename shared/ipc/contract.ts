@@ -101,3 +101,22 @@ export type WsFrame =
   | { readonly t: 'result'; readonly id: number; readonly ok: false; readonly error: { code: string; message: string } }
   | { readonly t: 'send'; readonly channel: string; readonly msg: unknown }
   | { readonly t: 'event'; readonly channel: string; readonly payload: unknown };
+
+/**
+ * What the Electron preload exposes as `window.outpostBridge`: one function per
+ * channel (no generic ipcRenderer access). The renderer adapts it to OutpostClient.
+ */
+export interface OutpostBridge {
+  readonly invoke: { readonly [C in InvokeChannel]: (req: InvokeReq<C>) => Promise<InvokeRes<C>> };
+  readonly send: { readonly [C in SendChannel]: (msg: SendMap[C]) => void };
+  readonly on: { readonly [C in EventChannel]: (listener: (payload: EventMap[C]) => void) => () => void };
+}
+
+/** Adapt the preload bridge to the one client interface the renderer uses. */
+export function clientFromBridge(b: OutpostBridge): OutpostClient {
+  return {
+    invoke: (channel, req) => (b.invoke[channel] as (r: unknown) => Promise<never>)(req),
+    send: (channel, msg) => (b.send[channel] as (m: unknown) => void)(msg),
+    on: (channel, listener) => (b.on[channel] as (l: (p: unknown) => void) => () => void)(listener as (p: unknown) => void),
+  };
+}

@@ -36,8 +36,21 @@ export interface Link {
 export interface BrokerAuth {
   /** Return the principal name on success, null to refuse. */
   authenticate(clientId: string, username: string | null, password: Buffer | null): string | null;
-  canPublish(clientId: string, principal: string, topic: string): boolean;
+  /** `payload` lets the ACL learn a gateway's sub-devices from its own update_topo. */
+  canPublish(clientId: string, principal: string, topic: string, payload?: Buffer): boolean;
   canSubscribe(clientId: string, principal: string, topicFilter: string): boolean;
   /** Called when a client disconnects, so bindings can be dropped. */
   forget?(clientId: string): void;
+}
+
+/** A publish the link could not hand to a broker; `code` is stable for callers (`link_down`, `publish_failed`). */
+export class LinkError extends Error {
+  constructor(
+    readonly code: 'link_down' | 'publish_failed',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'LinkError';
+  }
 }

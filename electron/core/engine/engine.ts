@@ -1,0 +1,255 @@
+/**
+ * The engine: one composition of link → router → shadow → store, the services
+ * caller, the HTTP API and the IPC contract. Plain Node; both shells (Electron
+ * and serve mode) run this same object.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EngineStatus, InvokeHandlers, SendHandlers, SettingsUpdate } from '../../../shared/ipc/contract';
+import type { Settings } from '../../../shared/model/settings';
+import { parseTopic } from '../../../shared/protocol';
+import { appError, err, ok, type Result } from '../../../shared/util/result';
+import { startHttpServer, type HttpServer } from '../http/server';
+import { EventBus } from '../ipc/bus';
+import { WsTransport } from '../ipc/ws-transport';
+import { createDeviceAuth, type DeviceAuth } from '../link/auth';
+import { createLink, type AnyLink } from '../link/manager';
+import { Router } from '../router/router';
+import { ServiceCaller } from '../services/caller';
+import { createRequestHandlers } from '../services/requests';
+import { PatchCoalescer } from '../shadow/coalescer';
+import { Shadow } from '../shadow/shadow';
+import { openStore, type Store } from '../store/store';
+import { systemClock, type Clock, type TimerHandle } from '../util/clock';
+import { Counters } from '../util/counters';
+import { createLogger, type Logger } from '../util/log';
+import { bindingsPort, routerPersistence } from './persistence';
+import { mergeSettings, SettingsFile, validateSettings } from './settings';
+import { resolveApiToken } from './token';
+
+export interface EngineOptions {
+  readonly dataDir: string;
+  /** HTTP/IPC bind address (default 127.0.0.1: only this laptop). */
+  readonly host?: string;
+  /** Broker bind address (default 0.0.0.0 so docks on the LAN can connect). */
+  readonly mqttHost?: string;
+  /** Command-line overrides on top of settings.json (not written back). */
+  readonly overrides?: SettingsUpdate;
+  readonly apiToken?: string;
+  /** Built renderer to serve over HTTP (serve mode), or null. */
+  readonly rendererDir?: string | null;
+  readonly silenceTimeoutMs?: number;
+  readonly serviceTimeoutMs?: number;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+}
+
+export interface Engine {
+  readonly token: string;
+  readonly shadow: Shadow;
+  readonly caller: ServiceCaller;
+  readonly store: Store;
+  readonly auth: DeviceAuth;
+  readonly bus: EventBus;
+  readonly counters: Counters;
+  readonly invoke: InvokeHandlers;
+  readonly sends: SendHandlers;
+  readonly bindingCode: string;
+  readonly organizationId: string;
+  settings(): Settings;
+  status(): EngineStatus;
+  ports(): { http: number; mqtt: number | null; ws: number | null; tls: number | null };
+  stop(): Promise<void>;
+}
+
+export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> {
+  const clock = opts.clock ?? systemClock;
+  const logger = opts.logger ?? createLogger();
+  const counters = new Counters();
+  mkdirSync(opts.dataDir, { recursive: true });
+
+  const settingsFile = new SettingsFile(opts.dataDir);
+  const loaded = settingsFile.load();
+  if (!loaded.ok) return loaded;
+  const effective = validateSettings(mergeSettings(loaded.value, opts.overrides ?? {}));
+  if (!effective.ok) return effective;
+  let settings: Settings = effective.value;
+  /** What is saved: file settings + operator edits, never the command-line overrides. */
+  let saved: Settings = loaded.value;
+
+  const token = resolveApiToken(opts.dataDir, opts.apiToken);
+  const storeR = openStore(join(opts.dataDir, 'outpost.db'), { clock, logger });
+  if (!storeR.ok) return storeR;
+  const store = storeR.value;
+  const org = store.bindings.ensureDefaultOrganization({ name: 'Outpost' }, clock.now());
+  if (!org.ok) {
+    store.close();
+    return org;
+  }
+
+  const shadow = new Shadow();
+  shadow.restore(
+    store.devices.list().map((d) => ({
+      sn: d.sn,
+      modelKey: d.modelKey,
+      gateway: d.gatewaySn,
+      children: store.topology.childrenOf(d.sn).map((c) => c.sn),
+      lastSeen: d.lastSeen,
+      callsign: d.callsign,
+    })),
+  );
+  const bus = new EventBus();
+  const coalescer = new PatchCoalescer(clock, (patches) => bus.emit('shadow:patch', patches), 10);
+  shadow.onChange((p) => {
+    coalescer.push(p);
+    if (p.online !== undefined) store.devices.setOnline(p.sn, p.online, clock.now());
+  });
+
+  const auth = createDeviceAuth({ credentials: () => settings.device, childrenOf: (sn) => shadow.childrenOf(sn), logger: logger.child('auth'), counters, clock });
+  const linkR = createLink(settings.broker, { auth, logger, clock, counters, host: opts.mqttHost ?? '0.0.0.0' });
+  if (!linkR.ok) {
+    store.close();
+    return linkR;
+  }
+  const link: AnyLink = linkR.value;
+  const caller = new ServiceCaller({ publish: (t, p) => link.publish(t, p, { qos: 1 }), clock, logger: logger.child('services'), counters, defaultTimeoutMs: opts.serviceTimeoutMs ?? 10_000 });
+  const router = new Router({
+    shadow,
+    caller,
+    requestHandlers: createRequestHandlers({
+      dji: () => settings.dji,
+      bindings: bindingsPort(store),
+      onBound: (sn, callsign) => shadow.setCallsign(sn, callsign),
+      now: () => clock.now(),
+    }),
+    publish: (t, p) => link.publish(t, p, { qos: 1 }),
+    persist: routerPersistence(store, counters, logger),
+    clock,
+    logger: logger.child('router'),
+    counters,
+  });
+
+  // Which gateway a broker client speaks for, learned from its status topic.
+  const clientGateway = new Map<string, string>();
+  link.onMessage((m) => {
+    if (m.clientId && m.topic.startsWith('sys/')) {
+      const t = parseTopic(m.topic);
+      if (t) clientGateway.set(m.clientId, t.sn);
+    }
+    router.handle(m);
+  });
+  link.onClientEvent((ev) => {
+    if (ev.type !== 'disconnected') return;
+    const sn = clientGateway.get(ev.clientId) ?? auth.bindingOf(ev.clientId);
+    clientGateway.delete(ev.clientId);
+    if (sn) {
+      counters.inc('offline.disconnect');
+      logger.info('device disconnected', { sn, clientId: ev.clientId, reason: ev.reason });
+      shadow.markGatewayOffline(sn, 'disconnect');
+    }
+  });
+
+  try {
+    await link.start();
+  } catch (e) {
+    store.close();
+    return err(appError('link_failed', `The MQTT broker could not start: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
+  const silenceMs = opts.silenceTimeoutMs ?? 30_000;
+  const sweep: TimerHandle = clock.setInterval(() => {
+    for (const sn of shadow.sweepSilent(clock.now(), silenceMs)) {
+      counters.inc('offline.silence');
+      logger.info('device silent: offline', { sn, silenceMs });
+    }
+  }, Math.max(250, Math.min(5_000, Math.floor(silenceMs / 4))));
+
+  const startedAt = clock.now();
+  let http: HttpServer | null = null;
+  const status = (): EngineStatus => {
+    const p = link.kind === 'embedded' ? link.ports() : null;
+    return {
+      startedAt,
+      link: link.status(),
+      httpPort: http?.port() ?? 0,
+      mqttPort: p?.mqtt ?? null,
+      wsPort: p?.ws ?? null,
+      counters: counters.snapshot(),
+      simulate: 0,
+    };
+  };
+
+  const invoke: InvokeHandlers = {
+    'shadow:snapshot': () => shadow.list(),
+    'engine:status': () => status(),
+    'settings:get': () => settings,
+    'settings:set': (update) => {
+      const next = validateSettings(mergeSettings(saved, update ?? {}));
+      if (!next.ok) return next;
+      saved = next.value;
+      settingsFile.save(saved);
+      // Credentials and DJI app settings apply at once; broker/port changes at the next start.
+      settings = { ...settings, device: saved.device, dji: saved.dji, map: saved.map };
+      logger.info('settings saved');
+      return ok(saved);
+    },
+    'hms:recent': (q) => store.events.recentHms(q ?? {}),
+    'telemetry:track': (q) => store.recorder.track(q.sn, { ...(q.sinceMs !== undefined ? { sinceMs: q.sinceMs } : {}), ...(q.limit !== undefined ? { limit: q.limit } : {}) }),
+  };
+  const sends: SendHandlers = {
+    'log:renderer': (m) => logger.child('renderer')[m.level === 'error' ? 'error' : m.level === 'warn' ? 'warn' : 'info'](String(m.message)),
+  };
+  const ws = new WsTransport(invoke, sends, bus, logger.child('ipc'), counters);
+
+  try {
+    http = await startHttpServer({
+      host: opts.host ?? '127.0.0.1',
+      port: settings.httpPort,
+      token,
+      rendererDir: opts.rendererDir ?? null,
+      devices: () => shadow.list(),
+      onIpcUpgrade: (req, socket, head) => ws.handleUpgrade(req, socket, head),
+      logger: logger.child('http'),
+    });
+  } catch (e) {
+    await link.stop();
+    store.close();
+    return err(appError('http_failed', `The HTTP server could not listen on ${opts.host ?? '127.0.0.1'}:${settings.httpPort}: ${e instanceof Error ? e.message : String(e)}`));
+  }
+  const statusTimer = clock.setInterval(() => bus.emit('engine:status', status()), 2_000);
+  link.onStatus(() => bus.emit('engine:status', status()));
+
+  let stopped = false;
+  const engine: Engine = {
+    token,
+    shadow,
+    caller,
+    store,
+    auth,
+    bus,
+    counters,
+    invoke,
+    sends,
+    bindingCode: org.value.bindingCode,
+    organizationId: org.value.id,
+    settings: () => settings,
+    status,
+    ports: () => {
+      const p = link.kind === 'embedded' ? link.ports() : null;
+      return { http: http?.port() ?? 0, mqtt: p?.mqtt ?? null, ws: p?.ws ?? null, tls: p?.tls ?? null };
+    },
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      clock.clearInterval(sweep);
+      clock.clearInterval(statusTimer);
+      coalescer.stop();
+      caller.cancelAll('engine stopping');
+      ws.close();
+      await http?.close();
+      await link.stop();
+      store.close();
+    },
+  };
+  return ok(engine);
+}

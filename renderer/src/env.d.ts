@@ -1,0 +1,16 @@
+/** Globals the renderer sees: the Electron preload bridge, Cesium's base URL and the e2e debug hook. */
+import type { OutpostClient } from '../../shared/ipc/contract';
+import type { OutpostDebugHook } from './features/map/debugHook';
+
+declare global {
+  interface Window {
+    /** Exposed by electron/preload through contextBridge; absent in a plain browser (serve mode). */
+    readonly outpost?: OutpostClient;
+    /** Read by Cesium's buildModuleUrl to find Workers/Assets/ThirdParty/Widgets. */
+    CESIUM_BASE_URL?: string;
+    /** Read-only hook for end-to-end tests (entity positions and app events). */
+    __outpost?: OutpostDebugHook;
+  }
+}
+
+export {};

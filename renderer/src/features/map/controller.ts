@@ -1,0 +1,92 @@
+/** Non-React wiring of the globe: store subscriptions → entities, imagery from settings, picking, follow, debug hook. */
+import { Cartesian2, Rectangle, ScreenSpaceEventType, type Viewer } from 'cesium';
+import type { OutpostClient } from '../../../../shared/ipc/contract';
+import { devicesStore, select, type DevicesState } from '../../state/devices';
+import { engineStore } from '../../state/engine';
+import { settingsStore } from '../../state/settings';
+import { emitDebug, installDebugHook } from './debugHook';
+import { FleetEntities } from './entities';
+import { ImageryLayers } from './imagery';
+import { layerSpecs, tileBaseFor } from './layers';
+import { createOfflineViewer } from './viewer';
+
+const TRACK_SEED_LIMIT = 600;
+
+export const mountGlobe = (container: HTMLElement, client: OutpostClient): (() => void) => {
+  const viewer = createOfflineViewer(container);
+  const fleet = new FleetEntities(viewer);
+  const imagery = new ImageryLayers(viewer);
+  const seeded = new Set<string>();
+  let framed = false;
+  let rosterKey = '';
+
+  const onDevices = (s: DevicesState): void => {
+    const { moved, changed } = fleet.sync(s.devices, s.selected);
+    for (const sn of Object.keys(s.devices)) if (s.devices[sn]?.deviceClass === 'aircraft' && !seeded.has(sn)) seedTrack(sn);
+    followSelected(s);
+    if (!framed && moved.length > 0) framed = frameAll(viewer, fleet);
+    if (moved.length > 0 || changed) viewer.scene.requestRender();
+    const positions = moved.length > 0 ? fleet.positions() : {};
+    for (const sn of moved) emitDebug('entity-moved', { sn, ...positions[sn] });
+    const key = Object.values(s.devices).map((d) => `${d.sn}:${d.online}`).sort().join(',');
+    if (key !== rosterKey) {
+      rosterKey = key;
+      emitDebug('devices-changed', Object.values(s.devices).map((d) => ({ sn: d.sn, online: d.online, deviceClass: d.deviceClass })));
+    }
+  };
+
+  const seedTrack = (sn: string): void => {
+    seeded.add(sn);
+    client.invoke('telemetry:track', { sn, limit: TRACK_SEED_LIMIT }).then(
+      (history) => {
+        fleet.seedTrack(sn, history);
+        viewer.scene.requestRender();
+      },
+      (e: unknown) => console.warn(`[map] no track history for ${sn}`, e),
+    );
+  };
+
+  const followSelected = (s: DevicesState): void => {
+    const target = s.follow && s.selected ? fleet.entityFor(s.selected) : undefined;
+    if (viewer.trackedEntity !== target) viewer.trackedEntity = target;
+  };
+
+  const applyImagery = (): void => {
+    const base = tileBaseFor(location, engineStore.getState().status?.httpPort ?? null);
+    if (base) imagery.apply(layerSpecs(settingsStore.getState().settings?.map ?? null, base));
+  };
+
+  viewer.screenSpaceEventHandler.setInputAction((click: { position: Cartesian2 }) => {
+    const picked: unknown = viewer.scene.pick(click.position);
+    const id = (picked as { id?: { id?: unknown } } | undefined)?.id?.id;
+    if (typeof id === 'string') select(id.replace(/^(trail|home):/, ''));
+  }, ScreenSpaceEventType.LEFT_CLICK);
+
+  const unsubs = [
+    devicesStore.subscribe(onDevices),
+    settingsStore.subscribe(applyImagery),
+    engineStore.subscribe((s, prev) => s.status?.httpPort !== prev.status?.httpPort && applyImagery()),
+    installDebugHook(() => fleet.positions()),
+  ];
+  onDevices(devicesStore.getState());
+  applyImagery();
+
+  return () => {
+    for (const u of unsubs) u();
+    fleet.destroy();
+    viewer.destroy();
+  };
+};
+
+/** First sight of the fleet: frame every device once, then leave the camera to the operator. */
+const frameAll = (viewer: Viewer, fleet: FleetEntities): boolean => {
+  const ps = Object.values(fleet.positions());
+  if (ps.length === 0) return false;
+  const pad = 0.01;
+  const lons = ps.map((p) => p.lon);
+  const lats = ps.map((p) => p.lat);
+  viewer.camera.setView({
+    destination: Rectangle.fromDegrees(Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad),
+  });
+  return true;
+};

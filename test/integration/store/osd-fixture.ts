@@ -1,0 +1,51 @@
+/** A realistic aircraft OSD `data` object (Dock 2 / M3TD shape, ~1.4 KB of JSON) for recorder tests and the benchmark. */
+export function aircraftOsd(i: number): Record<string, unknown> {
+  return {
+    mode_code: 3,
+    gear: 1,
+    horizontal_speed: 7.2 + (i % 10) / 10,
+    vertical_speed: 0.1,
+    latitude: 22.5796 + i * 1e-7,
+    longitude: 113.9425 + i * 1e-7,
+    height: 120.5 + (i % 50) / 10,
+    elevation: 80.5,
+    attitude_pitch: -2.1,
+    attitude_roll: 0.4,
+    attitude_head: 87,
+    home_distance: 312.4,
+    wind_speed: 3.4,
+    wind_direction: 2,
+    total_flight_distance: 812345.2,
+    total_flight_time: 2345678,
+    total_flight_sorties: 412,
+    track_id: 'b1f0c2e4-6f0a-4a3b-9b7c-2d1e0f9a8b7c',
+    position_state: { gps_number: 21, is_fixed: 2, quality: 5, rtk_number: 32 },
+    battery: {
+      capacity_percent: 78,
+      landing_power: 10,
+      remain_flight_time: 1320,
+      return_home_power: 25,
+      batteries: [
+        { capacity_percent: 78, index: 0, sn: 'BAT0SN00001', type: 0, sub_type: 0, firmware_version: '08.75.02.36', loop_times: 57, voltage: 15732, temperature: 31.5, high_voltage_storage_days: 2 },
+      ],
+    },
+    storage: { total: 58960000, used: 1240000 },
+    cameras: [
+      {
+        payload_index: '81-0-0', camera_mode: 0, photo_state: 0, recording_state: 0, remain_photo_num: 12345, remain_record_duration: 3600,
+        record_time: 0, zoom_factor: 2, ir_zoom_factor: 2, screen_split_enable: false, photo_storage_settings: ['current', 'ir'],
+        video_storage_settings: ['current'], wide_exposure_mode: 1, wide_iso: 100, wide_shutter_speed: 20, liveview_world_region: { left: 0.1, top: 0.1, right: 0.9, bottom: 0.9 },
+      },
+    ],
+    '81-0-0': { gimbal_pitch: -30.2, gimbal_roll: 0, gimbal_yaw: 87.1, measure_target_altitude: 0, measure_target_distance: 0, measure_target_latitude: 0, measure_target_longitude: 0, measure_target_error_state: 0, payload_index: '81-0-0', zoom_factor: 2 },
+    obstacle_avoidance: { downside: 1, horizon: 1, upside: 1 },
+    rth_altitude: 120,
+    night_lights_state: 0,
+    height_limit: 500,
+    distance_limit_status: { state: 0, distance_limit: 5000, is_near_distance_limit: 0 },
+    is_near_height_limit: 0,
+    is_near_area_limit: 0,
+    maintain_status: { maintain_status_array: [{ state: 0, last_maintain_type: 17, last_maintain_time: 0, last_maintain_flight_time: 0, last_maintain_flight_sorties: 0 }] },
+    activation_time: 1654070968,
+  };
+}
