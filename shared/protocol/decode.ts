@@ -66,7 +66,6 @@ export function decode(topic: string, payload: Uint8Array | string, opts: Decode
   const env = (isDrc ? drcEnvelopeSchema : envelopeSchema).safeParse(json);
   if (!env.success) return fail('bad_envelope', topic, issuesText('', json, env.error), where);
   const envelope = env.data as Envelope;
-  if (envelope.data === undefined) return fail('bad_envelope', topic, 'data: required', where);
   const needsMethod = METHOD_FAMILIES.has(parsed.family);
   if (needsMethod && envelope.method === undefined) {
     return fail('bad_envelope', topic, `method: required on ${parsed.family} messages`, where);

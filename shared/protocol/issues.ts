@@ -43,7 +43,8 @@ export function issueText(prefix: string, input: unknown, issue: Issue): string 
   const got = typeName(valueAt(input, issue.path));
   switch (issue.code) {
     case 'invalid_type':
-      return `${where}: expected ${issue.expected}, got ${got}`;
+      // zod calls a required unknown-typed key "nonoptional"
+      return issue.expected === 'nonoptional' ? `${where}: required` : `${where}: expected ${issue.expected}, got ${got}`;
     case 'invalid_union':
       return `${where}: expected ${unionExpected(issue)}, got ${got}`;
     default:

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { ARRAY_DATA_METHODS, KNOWN_METHODS, NULL_DATA_METHODS, PAYLOAD_INDEX_FIELDS, PROPERTY_FIELDS } from './catalog.generated';
 import * as s from './data-schemas';
-import { zodOf } from './field-spec';
+import { compileSpec } from './field-spec';
 import { issuesText } from './issues';
 import type { TopicFamily } from './types';
 
@@ -71,23 +71,23 @@ export function knownMethods(family: MethodFamily): readonly string[] {
   return [...(REGISTRY.get(family)?.keys() ?? [])];
 }
 
-const propertySchema = zodOf(PROPERTY_FIELDS);
-const payloadSchema = zodOf(PAYLOAD_INDEX_FIELDS);
+const propertyCheck = compileSpec(PROPERTY_FIELDS);
+const payloadCheck = compileSpec(PAYLOAD_INDEX_FIELDS);
 /** Payload index "{type}-{sub_type}-{gimbalindex}" (enums.md §1.2), e.g. "39-0-7". */
 const PAYLOAD_KEY = /^\d+-\d+-\d+$/;
 
 /**
- * osd/state: the device kind is not in the topic, so one loose schema holds every known
- * dock/aircraft/RC field (typed, optional) and the payload objects keyed by payload index.
+ * osd/state: the device kind is not in the topic, so one loose spec holds every known
+ * dock/aircraft/RC field (typed, optional) plus the payload objects keyed by payload index.
  */
 export const checkProperties: DataCheck = (data) => {
   if (!isRecord(data)) return { ok: false, reason: `data: expected object, got ${kindOf(data)}` };
-  const r = propertySchema.safeParse(data);
-  if (!r.success) return { ok: false, reason: issuesText('data', data, r.error) };
+  const err = propertyCheck(data);
+  if (err !== null) return { ok: false, reason: `data${err}` };
   for (const key in data) {
     if (!PAYLOAD_KEY.test(key)) continue;
-    const p = payloadSchema.safeParse(data[key]);
-    if (!p.success) return { ok: false, reason: issuesText(`data.${key}`, data[key], p.error) };
+    const perr = payloadCheck(data[key]);
+    if (perr !== null) return { ok: false, reason: `data.${key}${perr}` };
   }
   return { ok: true, data };
 };

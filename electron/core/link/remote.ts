@@ -1,6 +1,6 @@
 /** The remote link: Outpost as one client of an external broker (EMQX, Mosquitto) through mqtt.js, with its own backoff. */
 import { randomBytes } from 'node:crypto';
-import { connect, type IClientOptions, type MqttClient } from 'mqtt';
+import { connect, ErrorWithSubackPacket, type IClientOptions, type MqttClient } from 'mqtt';
 import type { LinkStatus } from '../../../shared/ipc/contract';
 import { systemClock, type Clock } from '../util/clock';
 import { Counters } from '../util/counters';
@@ -91,6 +91,24 @@ export function createRemoteLink(opts: RemoteLinkOptions): RemoteLink {
     ...(opts.tls ?? {}),
   });
 
+  /** Subscribe the uplink filters; resolves with the ones the broker's ACL refused (SUBACK 0x80). */
+  const subscribeAll = async (c: MqttClient): Promise<readonly string[]> => {
+    let codes: readonly number[];
+    try {
+      codes = (await c.subscribeAsync([...filters], { qos: 1 })).map((g) => g.qos);
+    } catch (e) {
+      // mqtt.js v5 rejects the whole call when any filter is refused; the SUBACK tells which.
+      if (!(e instanceof ErrorWithSubackPacket)) throw e;
+      codes = e.packet.granted as number[];
+    }
+    const refused = filters.filter((_f, i) => (codes[i] ?? 0x80) >= 0x80);
+    if (refused.length > 0) {
+      counters.inc('link.remote_subscribe_refused', refused.length);
+      log.error('remote broker refused subscriptions (check its ACL)', { refused });
+    }
+    return refused;
+  };
+
   const attempt = (): void => {
     if (stopped) return;
     let c: MqttClient;
@@ -116,13 +134,8 @@ export function createRemoteLink(opts: RemoteLinkOptions): RemoteLink {
       messages.emit({ topic, payload, clientId: null });
     });
     c.on('connect', () => {
-      c.subscribeAsync([...filters], { qos: 1 }).then(
-        (granted) => {
-          const refused = granted.filter((g) => g.qos === 128).map((g) => g.topic);
-          if (refused.length > 0) {
-            counters.inc('link.remote_subscribe_refused', refused.length);
-            log.error('remote broker refused subscriptions (check its ACL)', { refused });
-          }
+      subscribeAll(c).then(
+        (refused) => {
           if (client !== c) return;
           backoff.reset();
           log.info('remote broker up', { url: opts.url, clientId });

@@ -55,7 +55,14 @@ export class SimLink {
       this.o.log.warn('mqtt error', { error: e.message });
     });
     client.on('offline', () => this.o.counters.inc('link.offline'));
-    return new Promise((resolve) => {
+    return new Promise((resolve, reject) => {
+      // Before the first CONNACK an error (refused, not authorised) fails start(); afterwards mqtt.js reconnects.
+      client.once('error', (e) => {
+        if (this.connectedOnce) return;
+        this.client = undefined;
+        client.end(true);
+        reject(new Error(`simulated ${gw} could not connect to ${this.o.url}: ${e.message}`));
+      });
       client.on('connect', () => {
         this.o.counters.inc('link.connects');
         if (this.connectedOnce) {

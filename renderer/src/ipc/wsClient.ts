@@ -69,7 +69,7 @@ const realTimers: Timers = {
 /** Default probe: a plain GET on the same path; the server answers 401 without the auth cookie. */
 export const httpProbe = (wsUrl: string) => async (): Promise<boolean> => {
   try {
-    const res = await fetch(wsUrl.replace(/^ws/, 'http'), { credentials: 'same-origin', cache: 'no-store' });
+    const res = await fetch(wsUrl.replace(/^ws/, 'http'), { credentials: 'same-origin' });
     return res.status === 401 || res.status === 403;
   } catch {
     return false;

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
+import { Socket } from 'node:net';
 import { connectAsync, type IClientOptions, type MqttClient } from 'mqtt';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDeviceAuth } from '../../../electron/core/link/auth';
 import { createEmbeddedLink, type EmbeddedLink } from '../../../electron/core/link/embedded';
 import type { ClientEvent, InboundMessage } from '../../../electron/core/link/types';
@@ -115,7 +116,25 @@ describe('embedded link: transports', () => {
     lossy.end(true);
   });
 
-  it('sockets have Nagle off: 50 device→engine→device round trips, p50 < 10 ms', async () => {
+  it('every broker socket (TCP, WebSocket, TLS) gets setNoDelay(true)', async () => {
+    const noDelayPorts = new Set<number>();
+    const original = Socket.prototype.setNoDelay;
+    const watch = vi.spyOn(Socket.prototype, 'setNoDelay').mockImplementation(function (this: Socket, on?: boolean) {
+      if (on === true && this.localPort !== undefined) noDelayPorts.add(this.localPort);
+      return original.call(this, on);
+    });
+    try {
+      const p = link.ports();
+      await device(`mqtt://127.0.0.1:${p.mqtt}`, { clientId: 'nd-tcp' });
+      await device(`ws://127.0.0.1:${p.ws}/mqtt`, { clientId: 'nd-ws' });
+      await device(`mqtts://127.0.0.1:${p.tls}`, { clientId: 'nd-tls', ca: tls.cert, servername: 'localhost' });
+      expect([...noDelayPorts].sort()).toEqual([p.mqtt, p.ws, p.tls].sort());
+    } finally {
+      watch.mockRestore();
+    }
+  });
+
+  it('round trip device→engine→device stays fast: p50 < 10 ms over 50 messages', async () => {
     const c = await device(`mqtt://127.0.0.1:${link.ports().mqtt}`);
     await c.subscribeAsync(`thing/product/${DOCK}/services`);
     const off = link.onMessage((m) => {

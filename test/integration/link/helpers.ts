@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ErrorWithSubackPacket, type MqttClient } from 'mqtt';
 
 /** Resolve with the first value a listener-style source delivers that matches; a guard timeout fails loudly. */
 export function waitFor<T>(on: (l: (v: T) => void) => () => void, pred: (v: T) => boolean = () => true, what = 'event', ms = 5000): Promise<T> {
@@ -51,4 +52,15 @@ export function canListen(port: number): Promise<boolean> {
     s.once('error', () => resolve(false));
     s.listen(port, '127.0.0.1', () => s.close(() => resolve(true)));
   });
+}
+
+/** The SUBACK return codes for `filters` (mqtt.js v5 rejects when any is 0x80; the codes are what we assert on). */
+export async function grantedQos(c: MqttClient, filters: readonly string[], qos: 0 | 1 | 2 = 1): Promise<number[]> {
+  try {
+    const granted = await c.subscribeAsync([...filters], { qos });
+    return granted.map((g) => g.qos);
+  } catch (e) {
+    if (e instanceof ErrorWithSubackPacket) return [...(e.packet.granted as number[])];
+    throw e;
+  }
 }

@@ -14,7 +14,8 @@ const DRONE = '1581F6Q8D243100BQ2R8';
 const OTHER = '4TADKAQ000002H';
 
 describe('decideDevice', () => {
-  const table: ReadonlyArray<readonly [AclOp, string, string | null, readonly string[], boolean | string, string?]> = [
+  type Row = readonly [AclOp, string, string | null, readonly string[], true | string, string?];
+  const table: readonly Row[] = [
     // op, topic, bound, children, allow (true) or refusal reason, expected bind
     ['publish', `thing/product/${DOCK}/osd`, DOCK, [], true],
     ['publish', `sys/product/${DOCK}/status`, DOCK, [], true],
@@ -37,7 +38,8 @@ describe('decideDevice', () => {
     ['subscribe', `thing/product/${DOCK}/services`, null, [], true, DOCK],
   ];
 
-  it.each(table)('%s %s (bound %s, children %j) → %s', (op, topic, bound, children, expected, bind) => {
+  it.each(table.map((r) => ({ r })))('$r.0 $r.1 (bound $r.2, children $r.3) → $r.4', ({ r }) => {
+    const [op, topic, bound, children, expected, bind] = r;
     const d = decideDevice({ op, topic, bound, children });
     if (expected === true) {
       expect(d).toEqual(bind === undefined ? { allow: true } : { allow: true, bind });

@@ -2,6 +2,8 @@
 import { openDatabase, type Db } from '../../../electron/core/store/db';
 import { migrate } from '../../../electron/core/store/migrate';
 
+export { count } from './helpers';
+
 export function memoryDb(): Db {
   const db = openDatabase(':memory:');
   const r = migrate(db);

@@ -15,7 +15,8 @@ export const formatValue = (name: string, v: unknown): string => {
   const { unit } = fieldMeta(name);
   if (typeof v === 'number') {
     const d = DECIMALS[unit];
-    const text = d === undefined || Number.isInteger(v) && unit !== '°' ? String(v) : v.toFixed(name.startsWith('attitude_') ? 1 : d);
+    const plain = d === undefined || (Number.isInteger(v) && unit !== '°');
+    const text = plain ? String(v) : v.toFixed(name.startsWith('attitude_') ? 1 : d);
     return unit ? `${text} ${unit}` : text;
   }
   if (typeof v === 'boolean') return v ? 'yes' : 'no';

@@ -13,7 +13,7 @@ const fastBackoff = { baseMs: 10, maxMs: 50, jitter: 0 };
 interface Harness {
   readonly http: Server;
   readonly wss: WebSocketServer;
-  readonly url: string;
+  url: string;
   readonly received: WsFrame[];
   authorized: boolean;
 }
