@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Extracts every JSON example from DJI's MQTT doc pages (EN v1.11 and CN latest) into
-// test/fixtures/dji-docs/<edition>/<page>.json as [{source, index, topic, method?, message, repaired?}].
+// test/fixtures/dji-docs/<edition>/<page>.json as [{source, index, line, docTopic, topic, method?, message, repaired?, expect?}].
 // Each example takes the topic of the nearest preceding "Topic:" line and the method of the
 // nearest preceding "Method:" line. Broken examples (comments, trailing commas, typos) are
 // repaired minimally and the repair is recorded in `repaired`.
@@ -31,12 +31,26 @@ function walk(dir) {
 
 /** "**Topic:** thing/product/_{gateway_sn}_ /requests" → "thing/product/{gateway_sn}/requests". */
 function cleanTopic(line) {
-  const m = /Topic:\s*(?:<\/?b>|\*\*)?\s*`?([^`（(]*)/.exec(line);
+  const m = /topic[*_\s]*:\s*(?:<\/?b>|\*\*)?\s*`?([^`（(]*)/i.exec(line);
   if (!m) return null;
   const t = m[1].replace(/<\/?b>/g, '').replace(/[*_\s]/g, (c) => (c === '_' ? '_' : '')).trim();
   // Undo markdown emphasis around placeholders: _{gateway_sn}_ → {gateway_sn}
   const u = t.replace(/_?\{([a-z_]+)\}_?/g, '{$1}');
   return /^(thing|sys)\/product\//.test(u) ? u : null;
+}
+
+/**
+ * topic-definition pages title each example "## <a id=\"services_reply-message-struct\">" (EN) or
+ * "## [#](…#services-reply-结构示例)" (CN) and some sections have no topic line of their own.
+ */
+function sectionTopic(line) {
+  if (!line.startsWith('##')) return null;
+  const m = /id="([a-z_-]+)-message-struct"/.exec(line) ?? /#([a-z_-]+?)-%E7%BB%93%E6%9E%84/.exec(line);
+  if (!m) return null;
+  const name = m[1].replace(/-reply$/, '_reply').replace(/^property-set/, 'property/set').replace(/^drc-/, 'drc/');
+  if (name === 'osd' || name === 'state') return `thing/product/{device_sn}/${name}`;
+  if (name.startsWith('status')) return `sys/product/{gateway_sn}/${name}`;
+  return `thing/product/{gateway_sn}/${name}`;
 }
 
 function fillSn(topic) {
@@ -77,6 +91,7 @@ const REPAIRS = [
   (s) => [s.replace(/}(\s*)\{/g, '},$1{').replace(/("|\d|true|false|null|}|])(\s*\n\s*")/g, '$1,$2'), 'inserted missing commas'],
   (s) => [s.replace(/[“”]/g, '"').replace(/：/g, ':').replace(/，/g, ','), 'replaced full-width punctuation'],
   (s) => [s.replace(/:\s*'([^'\n]*)'/g, ': "$1"'), 'replaced single quotes'],
+  (s) => [s.replace(/:\s*([A-Za-z_][A-Za-z0-9_]*)\s*([,}\n])/g, (m, w, end) => (/^(true|false|null)$/.test(w) ? m : `: "${w}"${end}`)), 'quoted bare placeholder values'],
   (s) => [s.replace(/(-?\d+(?:\.\d+)?)\*(\d+)/g, (_, a, b) => String(Number(a) * Number(b))), 'evaluated "x*10000" arithmetic'],
 ];
 
@@ -171,7 +186,12 @@ function extractPage(file, edition, base) {
   let method = null;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (/Topic:/.test(line)) {
+    const section = sectionTopic(line);
+    if (section) {
+      topic = section;
+      continue;
+    }
+    if (/topic[*_\s]*:/i.test(line)) {
       const t = cleanTopic(line);
       if (t) topic = t; // pages put Method: before or after Topic:, so keep the last method
       continue;
@@ -209,6 +229,10 @@ function extractPage(file, edition, base) {
     if (method) entry.method = method;
     entry.message = message;
     if (reasons.length) entry.repaired = reasons.join(' | ');
+    if (message?.method === 'some_method') {
+      // topic-definition pages show the envelope with a placeholder method: a real unknown method.
+      entry.expect = 'unknown_method';
+    }
     found.push(entry);
     }
   }

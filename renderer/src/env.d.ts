@@ -1,6 +1,6 @@
 /** Globals the renderer sees: the Electron preload bridge, Cesium's base URL and the e2e debug hook. */
 import type { OutpostClient } from '../../shared/ipc/contract';
-import type { OutpostDebugHook } from './features/map/debugHook';
+import type { OutpostDebugHook } from './features/map/debugTypes';
 
 declare global {
   interface Window {

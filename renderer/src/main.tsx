@@ -1,6 +1,6 @@
 /** Renderer entry: strip the token, connect, load state, mount the UI. */
 import './cesiumBase';
-import 'cesium/Build/Cesium/Widgets/widgets.css';
+import '@cesium/engine/Source/Widget/CesiumWidget.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -20,6 +20,7 @@ export const FIELDS: Readonly<Record<string, FieldMeta>> = {
   home_longitude: { label: 'Home longitude', unit: '°' },
   home_distance: { label: 'Home distance', unit: 'm' },
   attitude_head: { label: 'Heading', unit: '°' },
+  heading: { label: 'Heading', unit: '°' },
   attitude_pitch: { label: 'Pitch', unit: '°' },
   attitude_roll: { label: 'Roll', unit: '°' },
   horizontal_speed: { label: 'Horizontal speed', unit: 'm/s' },

@@ -30,7 +30,10 @@ const nameOf = (spec: FieldSpec): string =>
 export function compileSpec(spec: FieldSpec): SpecCheck {
   const expected = (v: unknown) => `: expected ${nameOf(spec)}, got ${kindOf(v)}`;
   if (spec === 'unknown') return () => null;
-  if (spec === 'number' || spec === 'string' || spec === 'boolean') {
+  // DJI "bool" properties are documented with enum {"0","1"} on several pages (e.g. offline_map_enable)
+  // and arrive as 0/1 from some firmware: accept true/false and 0/1, nothing else.
+  if (spec === 'boolean') return (v) => (typeof v === 'boolean' || v === 0 || v === 1 ? null : expected(v));
+  if (spec === 'number' || spec === 'string') {
     return (v) => (typeof v === spec ? null : expected(v));
   }
   if ('o' in spec) {
@@ -67,7 +70,7 @@ export function compileSpec(spec: FieldSpec): SpecCheck {
 export function zodOf(spec: FieldSpec): z.ZodType {
   if (spec === 'number') return z.number();
   if (spec === 'string') return z.string();
-  if (spec === 'boolean') return z.boolean();
+  if (spec === 'boolean') return z.union([z.boolean(), z.literal(0), z.literal(1)]);
   if (spec === 'unknown') return z.unknown();
   if ('o' in spec) {
     const shape: Record<string, z.ZodType> = {};

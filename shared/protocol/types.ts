@@ -29,7 +29,11 @@ export interface ParsedTopic {
   readonly sn: string;
 }
 
-/** The common envelope (tid/bid/timestamp/gateway/method/data, need_reply, seq). */
+/**
+ * The common envelope (tid/bid/timestamp/gateway/method/data, need_reply, seq).
+ * DRC messages (drc/up, drc/down) carry no tid/bid and often no timestamp: decode gives '' / '' / 0.
+ * A digit-string timestamp (docs' events_reply examples) is normalised to a number.
+ */
 export interface Envelope {
   readonly tid: string;
   readonly bid: string;

@@ -166,8 +166,12 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
 
   const startedAt = clock.now();
   let http: HttpServer | null = null;
+  const linkPorts = (): { mqtt: number; ws: number | null; tls: number | null } | null => {
+    if (link.kind !== 'embedded' || link.status().state !== 'up') return null;
+    return link.ports();
+  };
   const status = (): EngineStatus => {
-    const p = link.kind === 'embedded' ? link.ports() : null;
+    const p = linkPorts();
     return {
       startedAt,
       link: link.status(),
@@ -235,7 +239,7 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
     settings: () => settings,
     status,
     ports: () => {
-      const p = link.kind === 'embedded' ? link.ports() : null;
+      const p = linkPorts();
       return { http: http?.port() ?? 0, mqtt: p?.mqtt ?? null, ws: p?.ws ?? null, tls: p?.tls ?? null };
     },
     stop: async () => {

@@ -9,8 +9,8 @@ import { productByKey } from '../../../shared/protocol';
 
 export function routerPersistence(store: Store, counters: Counters, logger: Logger): RouterPersistence {
   return {
-    recordOsd: (sn, t, data) => {
-      if (!store.recorder.record(sn, t, data)) counters.inc('telemetry.rejected');
+    recordOsd: (sn, t, data, raw) => {
+      if (!store.recorder.record(sn, t, data, raw)) counters.inc('telemetry.rejected');
     },
     saveTopology: (gw, gwKey, children, at) => {
       store.devices.upsert({ sn: gw, modelKey: gwKey, deviceClass: productByKey(gwKey)?.deviceClass ?? 'unknown', gatewaySn: null, online: true }, at);

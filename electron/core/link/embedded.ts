@@ -56,6 +56,7 @@ export function createEmbeddedLink(opts: EmbeddedLinkOptions): EmbeddedLink {
   /** The newest authenticated client per id: a takeover's old connection must not drop the new one's ACL binding. */
   const current = new Map<string, Client>();
   let broker: Aedes | null = null;
+  const stopping = new WeakSet<Aedes>();
   let listeners: Listeners | null = null;
   let state: LinkStatus['state'] = 'down';
   let detail = 'not started';
@@ -69,7 +70,7 @@ export function createEmbeddedLink(opts: EmbeddedLinkOptions): EmbeddedLink {
 
   const refuse = (client: Client, packet: { topic: string; retain: boolean }, why: string, done: (e?: Error | null) => void): void => {
     if (opts.refusedPublish === 'disconnect') return done(new Error(`publish refused: ${why}`));
-    packet.topic = `${REFUSED_TOPIC}/${client.id}`;
+    packet.topic = REFUSED_TOPIC; // not the client id: it may contain `/`, `+` or `#`
     packet.retain = false;
     done(null);
   };
@@ -111,6 +112,8 @@ export function createEmbeddedLink(opts: EmbeddedLinkOptions): EmbeddedLink {
     b.on('publish', (packet: AedesPublishPacket, client: Client | null) => {
       // client === null: the engine's own publishes and $SYS; `$…` also covers refused publishes.
       if (client === null || packet.topic.startsWith('$')) return;
+      // Wills fired because stop() closes every client are not device news.
+      if (stopping.has(b)) return;
       counters.inc('link.messages_in');
       const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
       messages.emit({ topic: packet.topic, payload, clientId: client.id });
@@ -191,6 +194,7 @@ export function createEmbeddedLink(opts: EmbeddedLinkOptions): EmbeddedLink {
       broker = null;
       listeners = null;
       if (b === null) return;
+      stopping.add(b);
       const closing = l?.close() ?? Promise.resolve();
       await closeBroker(b);
       await closing;

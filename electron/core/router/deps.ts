@@ -7,7 +7,8 @@ import type { ServiceCaller } from '../services/caller';
 import type { Shadow } from '../shadow/shadow';
 
 export interface RouterPersistence {
-  recordOsd(sn: string, t: number, data: Readonly<Record<string, unknown>>): void;
+  /** `raw` is the message as received (stored as-is, so nothing is lost). */
+  recordOsd(sn: string, t: number, data: Readonly<Record<string, unknown>>, raw: string): void;
   saveTopology(gatewaySn: string, gatewayModelKey: string, children: readonly { sn: string; modelKey: string; index: string }[], at: number): void;
   saveOnline(sn: string, online: boolean, at: number): void;
   saveHms(sn: string, entries: readonly HmsEntry[]): void;

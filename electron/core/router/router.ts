@@ -27,7 +27,7 @@ export class Router {
       }
       const r = decode(msg.topic, msg.payload);
       if (!r.ok) return this.rejected(r.error);
-      this.dispatch(r.message);
+      this.dispatch(r.message, msg.payload);
     } catch (e) {
       // A handler bug must not take the engine down; count it and keep going.
       counters.inc('router.handler_error');
@@ -35,14 +35,14 @@ export class Router {
     }
   }
 
-  private dispatch(m: Message): void {
+  private dispatch(m: Message, raw: Buffer): void {
     const d = this.deps;
     switch (m.family) {
       case 'status':
         return handleStatus(d, m);
       case 'osd':
         d.counters.inc('messages.osd');
-        return handleOsd(d, m);
+        return handleOsd(d, m, raw);
       case 'state':
         return handleState(d, m);
       case 'events':

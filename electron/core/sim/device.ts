@@ -111,7 +111,6 @@ export class SimDevice {
       gatewaySn: o.gatewaySn,
       username: o.username,
       password: o.password,
-      will: envelope(o.gatewaySn, this.clock.now(), topoData(this.product, o.aircraftSn, false), { method: 'update_topo' }),
       clock: this.clock,
       log: this.log,
       counters: this.counters,

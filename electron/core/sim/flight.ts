@@ -77,6 +77,8 @@ export class FlightModel {
   private flightSec = 0;
   private battery: number;
   private lastMs: number | undefined;
+  /** Take off by itself after `groundSec` on the ground with ≥ 90 % battery. */
+  autoFly: boolean;
 
   constructor(
     private readonly home: Home,
@@ -86,8 +88,6 @@ export class FlightModel {
     this.battery = opts.battery ?? 100;
     this.autoFly = opts.autoFly ?? true;
   }
-
-  autoFly: boolean;
 
   /** Integrates up to `nowMs` (the first call only sets the time base). */
   advanceTo(nowMs: number): void {
@@ -206,7 +206,7 @@ export class FlightModel {
     if (dist <= stepM) {
       this.east = e;
       this.north = n;
-      this.hSpeed = dist / s;
+      this.hSpeed = this.plan.speedMps; // still moving into the next leg
       return true;
     }
     this.heading = headingOf(de, dn);

@@ -7,3 +7,4 @@ export { Scheduler } from './scheduler';
 export type { SimStats } from './stats';
 export type { BringUpResult } from './bringup';
 export type { HmsEntry } from './messages';
+export { scaledClock } from './time';

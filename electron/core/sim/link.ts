@@ -15,7 +15,6 @@ export interface SimLinkOptions {
   readonly gatewaySn: string;
   readonly username?: string;
   readonly password?: string;
-  readonly will: UpMessage;
   readonly clock: Clock;
   readonly log: Logger;
   readonly counters: Counters;
@@ -42,8 +41,9 @@ export class SimLink {
       keepalive: 60,
       reconnectPeriod: 2000,
       connectTimeout: 15_000,
-      // DJI documents no will; a gateway that drops can no longer reach its aircraft, so announce an empty topology.
-      will: { topic: topics.status(gw), payload: Buffer.from(JSON.stringify(this.o.will)), qos: 1, retain: false },
+      // DJI documents no will. Outpost's convention (docs/PROTOCOL-NOTES.md): an EMPTY payload on the
+      // gateway's status topic, published by the broker when the connection drops, means "gateway gone".
+      will: { topic: topics.status(gw), payload: Buffer.alloc(0), qos: 1, retain: false },
     };
     if (this.o.username !== undefined) opts.username = this.o.username;
     if (this.o.password !== undefined) opts.password = this.o.password;
@@ -83,7 +83,13 @@ export class SimLink {
     this.waiter.cancelAll();
     const c = this.client;
     this.client = undefined;
-    if (c) await c.endAsync(true);
+    if (!c) return;
+    // A graceful DISCONNECT, so the broker does not publish our will; forced if the broker does not answer in 2 s.
+    let timer: ReturnType<Clock['setTimeout']> | undefined;
+    const forced = new Promise<void>((r) => (timer = this.o.clock.setTimeout(r, 2000)));
+    await Promise.race([c.endAsync(false), forced]);
+    if (timer !== undefined) this.o.clock.clearTimeout(timer);
+    if (!c.disconnected) await c.endAsync(true);
   }
 
   get connected(): boolean {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SimDevice, type SimDeviceOptions } from '../../../electron/core/sim/device';
+import { scaledClock } from '../../../electron/core/sim/time';
 import { silentLogger } from '../../../electron/core/util/log';
 import { Cloud, startBroker, type Broker, type Received } from './cloud';
 
@@ -169,6 +170,12 @@ describe('SimDevice over a real aedes broker', () => {
     await cloud.waitFor((r) => isFrom('DOCK2SN03', '/state')(r) && r.msg.data.silent_mode === 1 && Object.keys(r.msg.data).length === 1);
     await cloud.waitFor((r) => isFrom('M3TDSN03', '/osd')(r) && r.msg.data.obstacle_avoidance?.horizon === 0);
 
+    // hms events: the docs' shape, no need_reply.
+    d.raiseHms();
+    const hms = await cloud.waitFor((r) => r.topic === 'thing/product/DOCK2SN03/events' && r.msg.method === 'hms');
+    expect(hms.msg.need_reply).toBeUndefined();
+    expect(hms.msg.data.list[0]).toEqual({ args: { component_index: 0, sensor_index: 0 }, code: '0x16100083', device_type: '0-91-1', imminent: 1, in_the_sky: 0, level: 1, module: 3 });
+
     // Malformed input is counted, never fatal.
     cloud.publish('thing/product/DOCK2SN03/services', 'not json');
     await call('t5', 'debug_mode_open', null);
@@ -179,7 +186,8 @@ describe('SimDevice over a real aedes broker', () => {
 
   it('flies: the aircraft position changes over time and the dock reports it out', async () => {
     cloud = await Cloud.connect(broker.url, { bound: true });
-    const d = device({ kind: 'dock2', gatewaySn: 'DOCK2SN04', aircraftSn: 'M3TDSN04', autoFly: false });
+    // 40× time so climb-out (~15 s of model time) and the first metres of track take well under a second.
+    const d = device({ kind: 'dock2', gatewaySn: 'DOCK2SN04', aircraftSn: 'M3TDSN04', autoFly: false, clock: scaledClock(40), osdHz: 1, dockOsdHz: 1 });
     await d.start();
     await d.ready();
     expect(d.launch()).toBe(true);
@@ -188,6 +196,17 @@ describe('SimDevice over a real aedes broker', () => {
     const later = await cloud.next((r) => isFrom('M3TDSN04', '/osd')(r) && r.msg.data.elevation > first.msg.data.elevation + 1);
     expect(later.msg.data.height).toBeGreaterThan(first.msg.data.height);
     await cloud.next((r) => isFrom('DOCK2SN04', '/osd')(r) && r.msg.data.drone_in_dock === 0 && r.msg.data.mode_code === 4);
+
+    // Out on the wayline: latitude/longitude move, speed ~10 m/s, heading along track.
+    const a = await cloud.next((r) => isFrom('M3TDSN04', '/osd')(r) && r.msg.data.mode_code === 5 && r.msg.data.home_distance > 20);
+    const b = await cloud.next((r) => isFrom('M3TDSN04', '/osd')(r) && r.msg.data.home_distance > a.msg.data.home_distance + 20);
+    expect([b.msg.data.latitude, b.msg.data.longitude]).not.toEqual([a.msg.data.latitude, a.msg.data.longitude]);
+    expect(b.msg.data.horizontal_speed).toBeGreaterThanOrEqual(8);
+    expect(b.msg.data.horizontal_speed).toBeLessThanOrEqual(12);
+    const north = b.msg.data.latitude - HOME.lat;
+    const east = (b.msg.data.longitude - HOME.lon) * Math.cos((HOME.lat * Math.PI) / 180);
+    const bearing = (Math.atan2(east, north) * 180) / Math.PI;
+    expect(Math.abs(((b.msg.data.attitude_head - bearing + 540) % 360) - 180)).toBeLessThan(2);
   });
 
   it('sends sub_devices: [] when the aircraft powers off, and the aircraft back when it powers on', async () => {

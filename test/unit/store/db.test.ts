@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openDatabase } from '../../../electron/core/store/db';
+import Database from 'better-sqlite3';
+import { openDatabase, PAGE_SIZE } from '../../../electron/core/store/db';
 
 const require = createRequire(import.meta.url);
 const realBinding = join(dirname(require.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
@@ -24,6 +25,20 @@ describe('openDatabase', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(1234);
+    db.exec('CREATE TABLE t (x)');
+    expect(db.pragma('page_size', { simple: true })).toBe(PAGE_SIZE);
+    db.close();
+  });
+
+  it('keeps the page size of an existing database', () => {
+    const file = join(dir, 'old.db');
+    const raw = new Database(file);
+    raw.pragma('page_size = 4096');
+    raw.exec('CREATE TABLE t (x)');
+    raw.close();
+    const db = openDatabase(file);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
   });
 

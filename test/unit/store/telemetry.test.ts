@@ -52,6 +52,15 @@ describe('telemetry recorder', () => {
     expect(count(db, 'telemetry')).toBe(7);
   });
 
+  it('a throwing onFlush observer is logged, and the batch still counts as committed', () => {
+    const rec = make({ batchSize: 2, onFlush: () => { throw new Error('observer broke'); } });
+    expect(rec.record('AC1', 1, osd(1, 1))).toBe(true);
+    expect(rec.record('AC1', 2, osd(1, 1))).toBe(true);
+    expect(count(db, 'telemetry')).toBe(2);
+    expect(rec.stats()).toMatchObject({ rowsWritten: 2, flushErrors: 0 });
+    expect(lines.some((l) => l.includes('observer broke'))).toBe(true);
+  });
+
   it('stores the raw OSD JSON and pulls out the position when present', () => {
     const rec = make();
     const data = osd(22.5796, 113.9425, { elevation: 80.5, battery: { capacity_percent: 78 } });

@@ -16,9 +16,10 @@ export function FleetRowView({ row, selected, onSelect }: { readonly row: FleetR
       <span className="name">
         <span className="dot" aria-label={row.online ? 'online' : 'offline'} />
         {row.name}
-        <small className="sn">{row.sn}</small>
+        <small className="sub">
+          <span className="mode" data-testid="mode">{row.online ? row.mode : 'Offline'}</span> · {row.sn}
+        </small>
       </span>
-      <span className="mode" data-testid="mode">{row.online ? row.mode : 'Offline'}</span>
       <span className="battery" title="Battery">{row.battery === null ? '--' : `${Math.round(row.battery)}%`}</span>
       <span className="signal" title="Link quality">{row.signal === null ? '--' : bars(row.signal)}</span>
       <span className={`hms ${row.hms > 0 ? 'alert' : ''}`} title="Active HMS alerts">{row.hms > 0 ? `⚠${row.hms}` : ''}</span>

@@ -35,7 +35,14 @@ export const signalOf = (d: DeviceSnapshot): number | null => {
   return num(wl?.sdr_quality as FieldValue) ?? num(f.sdr_quality) ?? num(obj(f.network_state)?.quality as FieldValue) ?? num(f.quality) ?? null;
 };
 
-export const rowOf = (d: DeviceSnapshot, depth: 0 | 1): FleetRow => ({
+/** An aircraft in a dock has no link group of its own; the dock's SDR quality is its link. */
+const linkOf = (d: DeviceSnapshot, map: DeviceMap): number | null => {
+  const own = signalOf(d);
+  const gw = d.gateway ? map[d.gateway] : undefined;
+  return own ?? (gw ? num(obj(gw.groups.link?.fields.wireless_link)?.sdr_quality as FieldValue) : null);
+};
+
+export const rowOf = (d: DeviceSnapshot, depth: 0 | 1, map: DeviceMap = {}): FleetRow => ({
   sn: d.sn,
   name: d.callsign ?? d.modelName ?? d.sn,
   deviceClass: d.deviceClass,
@@ -43,7 +50,7 @@ export const rowOf = (d: DeviceSnapshot, depth: 0 | 1): FleetRow => ({
   depth,
   mode: modeOf(d),
   battery: num(d.groups.battery?.fields.capacity_percent),
-  signal: signalOf(d),
+  signal: linkOf(d, map),
   hms: d.hms.length,
 });
 
@@ -57,14 +64,14 @@ export const fleetRows = (map: DeviceMap): readonly FleetRow[] => {
   const out: FleetRow[] = [];
   const placed = new Set<string>();
   for (const g of gateways) {
-    out.push(rowOf(g, 0));
+    out.push(rowOf(g, 0, map));
     placed.add(g.sn);
     const kids = all.filter((d) => d.gateway === g.sn || (g.children.includes(d.sn) && d.gateway === null && d.sn !== g.sn));
     for (const k of kids) {
-      out.push(rowOf(k, 1));
+      out.push(rowOf(k, 1, map));
       placed.add(k.sn);
     }
   }
-  for (const d of all) if (!placed.has(d.sn)) out.push(rowOf(d, 0));
+  for (const d of all) if (!placed.has(d.sn)) out.push(rowOf(d, 0, map));
   return out;
 };

@@ -1,5 +1,5 @@
 /** Non-React wiring of the globe: store subscriptions → entities, imagery from settings, picking, follow, debug hook. */
-import { Cartesian2, Rectangle, ScreenSpaceEventType, type Viewer } from 'cesium';
+import { Cartesian2, Rectangle, ScreenSpaceEventType, type CesiumWidget } from '@cesium/engine';
 import type { OutpostClient } from '../../../../shared/ipc/contract';
 import { devicesStore, select, type DevicesState } from '../../state/devices';
 import { engineStore } from '../../state/engine';
@@ -79,14 +79,16 @@ export const mountGlobe = (container: HTMLElement, client: OutpostClient): (() =
 };
 
 /** First sight of the fleet: frame every device once, then leave the camera to the operator. */
-const frameAll = (viewer: Viewer, fleet: FleetEntities): boolean => {
+const frameAll = (viewer: CesiumWidget, fleet: FleetEntities): boolean => {
   const ps = Object.values(fleet.positions());
   if (ps.length === 0) return false;
-  const pad = 0.01;
   const lons = ps.map((p) => p.lon);
   const lats = ps.map((p) => p.lat);
+  // The side panels cover about half the width: pad east-west by half the span so every device stays in the middle.
+  const padLon = Math.max(0.01, (Math.max(...lons) - Math.min(...lons)) * 0.6);
+  const padLat = Math.max(0.005, (Math.max(...lats) - Math.min(...lats)) * 0.3);
   viewer.camera.setView({
-    destination: Rectangle.fromDegrees(Math.min(...lons) - pad, Math.min(...lats) - pad, Math.max(...lons) + pad, Math.max(...lats) + pad),
+    destination: Rectangle.fromDegrees(Math.min(...lons) - padLon, Math.min(...lats) - padLat, Math.max(...lons) + padLon, Math.max(...lats) + padLat),
   });
   return true;
 };

@@ -1,17 +1,7 @@
-/** Read-only hook for end-to-end tests: Cesium entity positions (read from the entities) and app events. */
+/** Installs the read-only e2e hook: Cesium entity positions (read from the entities) and app events. */
+import type { EntityFix, OutpostDebugHook } from './debugTypes';
 
-export interface EntityFix {
-  readonly lon: number;
-  readonly lat: number;
-  readonly height: number;
-}
-
-export interface OutpostDebugHook {
-  /** Position of every device entity on the globe, read back from Cesium. */
-  entityPositions(): Record<string, EntityFix>;
-  /** Emits `devices-changed` (detail: SN list) and `entity-moved` (detail: {sn, lon, lat, height}). */
-  readonly events: EventTarget;
-}
+export type { EntityFix, OutpostDebugHook } from './debugTypes';
 
 export const debugEvents = new EventTarget();
 

@@ -9,11 +9,12 @@ import {
   ConstantProperty,
   Math as CesiumMath,
   Entity,
+  HorizontalOrigin,
   JulianDate,
   LabelStyle,
   VerticalOrigin,
-  type Viewer,
-} from 'cesium';
+  type CesiumWidget,
+} from '@cesium/engine';
 import type { DeviceSnapshot } from '../../../../shared/model/device';
 import type { DeviceMap } from '../../state/reducer';
 import type { EntityFix } from './debugHook';
@@ -37,7 +38,7 @@ export class FleetEntities {
   private readonly homes = new Map<string, Entity>();
   private readonly trails = new Map<string, { entity: Entity; buf: TrackBuffer }>();
 
-  constructor(private readonly viewer: Viewer) {}
+  constructor(private readonly viewer: CesiumWidget) {}
 
   sync(map: DeviceMap, selected: string | null): SyncResult {
     const moved: string[] = [];
@@ -121,8 +122,10 @@ export class FleetEntities {
         fillColor: Color.WHITE,
         outlineColor: Color.BLACK,
         outlineWidth: 3,
-        verticalOrigin: VerticalOrigin.TOP,
-        pixelOffset: new Cartesian2(0, 16),
+        // Aircraft labels sit to the right, dock labels below, so they stay apart while an aircraft is over its dock.
+        verticalOrigin: isAircraft(d) ? VerticalOrigin.CENTER : VerticalOrigin.TOP,
+        horizontalOrigin: isAircraft(d) ? HorizontalOrigin.LEFT : HorizontalOrigin.CENTER,
+        pixelOffset: isAircraft(d) ? new Cartesian2(16, 0) : new Cartesian2(0, 16),
         disableDepthTestDistance: ALWAYS_ON_TOP,
       },
     });

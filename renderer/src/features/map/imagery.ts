@@ -1,11 +1,11 @@
 /** Keeps the globe's extra imagery layers in step with the map settings (base NaturalEarthII stays at index 0). */
-import { ImageryLayer, UrlTemplateImageryProvider, type Viewer } from 'cesium';
+import { ImageryLayer, UrlTemplateImageryProvider, type CesiumWidget } from '@cesium/engine';
 import type { LayerSpec } from './layers';
 
 export class ImageryLayers {
   private readonly active = new Map<string, { template: string; layer: ImageryLayer }>();
 
-  constructor(private readonly viewer: Viewer) {}
+  constructor(private readonly viewer: CesiumWidget) {}
 
   apply(specs: readonly LayerSpec[]): void {
     const wanted = new Map(specs.map((s) => [s.id, s]));

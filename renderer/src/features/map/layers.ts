@@ -35,5 +35,5 @@ export const layerSpecs = (map: MapSettings | null, tileBase: string): readonly 
 };
 
 /** Where the engine's HTTP server is: this page's origin in serve mode, loopback + httpPort under Electron. */
-export const tileBaseFor = (loc: Pick<Location, 'protocol' | 'origin'>, httpPort: number | null): string | null =>
+export const tileBaseFor = (loc: { readonly protocol: string; readonly origin: string }, httpPort: number | null): string | null =>
   loc.protocol === 'http:' || loc.protocol === 'https:' ? loc.origin : httpPort ? `http://127.0.0.1:${httpPort}` : null;

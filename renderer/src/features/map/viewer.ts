@@ -1,42 +1,34 @@
-/** Creates a fully offline Cesium Viewer: no ion, no Bing, no geocoder; bundled NaturalEarthII; ellipsoid terrain. */
+/**
+ * Creates a fully offline Cesium globe: no ion, no Bing, no geocoder; bundled NaturalEarthII; ellipsoid terrain.
+ * We use `CesiumWidget` from `@cesium/engine` (it has entities and trackedEntity since engine 24) rather than
+ * `Viewer`: the widgets package bundles knockout, whose `(0,eval)("this")` breaks our no-'unsafe-eval' CSP,
+ * and its geocoder/base-layer-picker are exactly the parts that call out.
+ */
 import {
   buildModuleUrl,
+  CesiumWidget,
   EllipsoidTerrainProvider,
   ImageryLayer,
   Ion,
-  ScreenSpaceEventType,
   TileMapServiceImageryProvider,
-  Viewer,
-} from 'cesium';
+} from '@cesium/engine';
 
-export const createOfflineViewer = (container: HTMLElement): Viewer => {
+export const createOfflineViewer = (container: HTMLElement): CesiumWidget => {
   // An empty token makes any accidental ion use fail loudly instead of phoning home.
   Ion.defaultAccessToken = '';
-  const viewer = new Viewer(container, {
+  const widget = new CesiumWidget(container, {
     baseLayer: ImageryLayer.fromProviderAsync(TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII'))),
     terrainProvider: new EllipsoidTerrainProvider(),
-    baseLayerPicker: false,
-    geocoder: false,
-    homeButton: false,
-    sceneModePicker: false,
-    navigationHelpButton: false,
-    animation: false,
-    timeline: false,
-    fullscreenButton: false,
-    vrButton: false,
-    infoBox: false, // an iframe; CSP forbids frames
-    selectionIndicator: false,
-    projectionPicker: false,
-    // Software GL draws a few fps: render only when something changed.
+    // Software GL draws a few fps: render only when something changed (we call scene.requestRender()).
     requestRenderMode: true,
     maximumRenderTimeChange: Number.POSITIVE_INFINITY,
     msaaSamples: 1,
+    shouldAnimate: false,
+    showRenderLoopErrors: true,
   });
-  const scene = viewer.scene;
+  const scene = widget.scene;
   scene.fog.enabled = false;
   scene.globe.enableLighting = false;
   scene.globe.depthTestAgainstTerrain = false;
-  // The default double-click zooms to and tracks an entity; follow is our explicit toggle instead.
-  viewer.screenSpaceEventHandler.removeInputAction(ScreenSpaceEventType.LEFT_DOUBLE_CLICK);
-  return viewer;
+  return widget;
 };

@@ -4,6 +4,7 @@ import type { OutpostClient } from '../../../../shared/ipc/contract';
 import type { Settings } from '../../../../shared/model/settings';
 import { useStore } from 'zustand';
 import { loadSettings, saveSettings, settingsStore } from '../../state/settings';
+import { diffSettings } from './diff';
 import { NumberField, TextField } from './fields';
 import { BrokerSection, DeviceSection, DjiSection, MapSection, type SectionProps } from './sections';
 import { serverFieldErrors, validateSettings, type FieldErrors } from './validate';
@@ -25,8 +26,10 @@ export function SettingsModal({ client, onClose }: { readonly client: OutpostCli
     const local = validateSettings(draft);
     setErrors(local);
     if (Object.keys(local).length > 0) return setBanner({ kind: 'error', text: 'Fix the highlighted fields.' });
+    const update = saved ? diffSettings(saved, draft) : draft;
+    if (Object.keys(update).length === 0) return setBanner({ kind: 'ok', text: 'Nothing changed.' });
     setBusy(true);
-    const r = await saveSettings(client, draft);
+    const r = await saveSettings(client, update);
     setBusy(false);
     if (r.ok) {
       setDraft(r.value);
