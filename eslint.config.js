@@ -4,8 +4,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'stream', 'url', 'util', 'events', 'tls', 'dgram', 'worker_threads', 'zlib', 'buffer', 'module'];
-const nodePatterns = NODE_BUILTINS.map((n) => ({ group: [n, `${n}/*`], message: 'No Node modules here: this code runs in the browser / is pure.' }));
+// Bare builtin names go in `paths` (exact module names); a `patterns` entry like 'util' would also hit '../util/x'.
+const NODE_BUILTINS = ['fs', 'fs/promises', 'path', 'os', 'net', 'http', 'https', 'child_process', 'crypto', 'stream', 'url', 'util', 'events', 'tls', 'dgram', 'worker_threads', 'zlib', 'buffer', 'module'];
+const NODE_MSG = 'No Node modules here: this code runs in the browser / is pure.';
+const nodePaths = NODE_BUILTINS.map((name) => ({ name, message: NODE_MSG }));
+const nodePatterns = [{ group: ['node:*'], message: NODE_MSG }];
 const noElectron = { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload may import electron.' };
 const NODE_ONLY_PACKAGES = ['better-sqlite3', 'aedes', 'mqtt', 'ws', 'tsx'];
 const noNodePackages = NODE_ONLY_PACKAGES.map((n) => ({ group: [n, `${n}/*`], message: 'A Node-only package cannot be used here.' }));
@@ -25,11 +28,11 @@ export default tseslint.config(
   {
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: { 'no-restricted-imports': ['error', { patterns: [...nodePatterns, noElectron, ...noNodePackages, { group: ['**/electron/**'], message: 'The renderer talks to the core only through shared/ipc.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: nodePaths, patterns: [...nodePatterns, noElectron, ...noNodePackages, { group: ['**/electron/**'], message: 'The renderer talks to the core only through shared/ipc.' }] }] },
   },
   {
     files: ['shared/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [...nodePatterns, noElectron, ...noNodePackages, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ is pure: it imports neither the core nor the renderer.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: nodePaths, patterns: [...nodePatterns, noElectron, ...noNodePackages, { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ is pure: it imports neither the core nor the renderer.' }] }] },
   },
   {
     files: ['electron/core/**/*.ts'],

@@ -164,7 +164,11 @@ function repairEnvelope(msg, topic, method, reasons) {
   if (/\/drc\/(up|down)$/.test(topic)) return m; // DRC messages carry no tid/bid (docs + demo)
   if (!('data' in m)) {
     const data = {};
-    for (const k of Object.keys(m)) if (!ENVELOPE_KEYS.has(k)) (data[k] = m[k]), delete m[k];
+    for (const k of Object.keys(m)) {
+      if (ENVELOPE_KEYS.has(k)) continue;
+      data[k] = m[k];
+      delete m[k];
+    }
     m.data = data;
     reasons.push('example omits the envelope; wrapped its fields into "data"');
   }
@@ -196,7 +200,7 @@ function extractPage(file, edition, base) {
       if (t) topic = t; // pages put Method: before or after Topic:, so keep the last method
       continue;
     }
-    const mm = /\*\*Method:\*\*\s*`?([A-Za-z0-9_{}\-]+)`?/.exec(line);
+    const mm = /\*\*Method:\*\*\s*`?([A-Za-z0-9_{}-]+)`?/.exec(line);
     if (mm) {
       method = mm[1];
       continue;

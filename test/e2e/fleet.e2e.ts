@@ -100,7 +100,7 @@ describe('command post (serve mode, simulated docks)', () => {
     await s.page.waitForFunction((sn) => !!(globalThis as unknown as PageGlobals).__outpost?.entityPositions()[sn], sn);
     const a = await nextMove(sn);
     const b = await nextMove(sn);
-    expect(metres(a.drawn, b.drawn)).toBeGreaterThan(0);
+    expect(metres(a.drawn, b.drawn) + Math.abs(a.drawn.height - b.drawn.height)).toBeGreaterThan(0); // climbs count too
     for (const m of [a, b]) {
       const e = m.engine!.osd;
       const engine = { lon: e.longitude!, lat: e.latitude!, height: e.height! };
@@ -136,7 +136,8 @@ describe('command post (serve mode, simulated docks)', () => {
     await mqtt.fill(original);
     await p.fill('[data-testid="field-map.xyzUrl"] input', '/tiles/osm/{z}/{x}/{y}.png');
     await p.click('[data-testid="settings-save"]');
-    await p.waitForSelector('[data-testid="settings-banner"]:text("Saved.")');
+    await p.waitForSelector('[data-testid="settings-banner"]:not(:text("Fix the highlighted"))');
+    expect(await p.textContent('[data-testid="settings-banner"]')).toBe('Saved.');
     await p.keyboard.press('Escape');
     await p.locator('[data-testid="settings-modal"]').waitFor({ state: 'detached' });
   });

@@ -24,7 +24,7 @@ export async function startBroker(): Promise<Broker> {
 
 export interface Received {
   readonly topic: string;
-  readonly msg: Record<string, unknown> & { tid: string; bid: string; method?: string; data: any };
+  readonly msg: Record<string, unknown> & { tid: string; bid: string; method?: string; data: any }; // eslint-disable-line @typescript-eslint/no-explicit-any -- test harness reads arbitrary reply shapes
 }
 
 export interface CloudOptions {
