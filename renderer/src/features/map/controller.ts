@@ -84,8 +84,8 @@ const frameAll = (viewer: CesiumWidget, fleet: FleetEntities): boolean => {
   if (ps.length === 0) return false;
   const lons = ps.map((p) => p.lon);
   const lats = ps.map((p) => p.lat);
-  // The side panels cover about half the width: pad east-west by half the span so every device stays in the middle.
-  const padLon = Math.max(0.01, (Math.max(...lons) - Math.min(...lons)) * 0.6);
+  // The side panels cover about half the width: pad east-west by the whole span so every device stays in the middle.
+  const padLon = Math.max(0.01, Math.max(...lons) - Math.min(...lons));
   const padLat = Math.max(0.005, (Math.max(...lats) - Math.min(...lats)) * 0.3);
   viewer.camera.setView({
     destination: Rectangle.fromDegrees(Math.min(...lons) - padLon, Math.min(...lats) - padLat, Math.max(...lons) + padLon, Math.max(...lats) + padLat),

@@ -4,7 +4,7 @@ import type { Settings } from '../../../../shared/model/settings';
 export type FieldErrors = Readonly<Record<string, string>>;
 
 /** 0 is allowed everywhere, as the engine allows it: "any free port" for listeners, "off" for the optional ones. */
-const port = (v: number, zeroMeans: 'off' | 'any free port'): string | null =>
+const port = (v: number, zeroMeans: 'off' | 'any free port' | 'the default'): string | null =>
   Number.isInteger(v) && v >= 0 && v <= 65535 ? null : `A port 1–65535, or 0 for ${zeroMeans}.`;
 
 export const validateSettings = (s: Settings): FieldErrors => {
