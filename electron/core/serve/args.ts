@@ -33,8 +33,8 @@ export const USAGE = `Usage: npm run serve -- [options]
   --api-token T         token for the HTTP API, the browser login and IPC (default: kept in DATA_DIR/api-token)
   --broker MODE         embedded | remote
   --remote-url URL      remote broker, e.g. mqtt://10.0.0.5:1883
-  --simulate N          start N simulated docks (Dock 2 + M3TD, Dock 3 + M4TD, RC Plus + M30T in turn)
-  --simulate-kind K     dock2 | dock3 | rc-plus | mix (default mix)
+  --simulate N          start N simulated docks that take off at once (Dock 2 + M3TD and Dock 3 + M4TD in turn)
+  --simulate-kind K     docks (default) | mix (adds RC Plus + M30T) | dock2 | dock3 | rc-plus
   --simulate-osd-hz F   simulated OSD rate
   --renderer-dir DIR    built renderer to serve (default out/renderer)`;
 
@@ -85,7 +85,7 @@ export function parseServeArgs(argv: readonly string[]): Result<ServeArgs> {
       devicePass: values['device-pass'],
       apiToken: values['api-token'],
       simulate: int('--simulate', values.simulate) ?? 0,
-      simulateKind: values['simulate-kind'] ?? 'mix',
+      simulateKind: values['simulate-kind'] ?? 'docks',
       simulateOsdHz: hz,
       broker,
       remoteUrl: values['remote-url'],

@@ -66,12 +66,19 @@ async function main(): Promise<number> {
         username: dev.username,
         password: dev.password,
         count: a.simulate,
-        kind: a.simulateKind,
+        // "docks" (default): Dock 2 and Dock 3 in turn; "mix" adds RC Plus + M30T; or one kind.
+        ...(a.simulateKind === 'docks' ? { kinds: ['dock2', 'dock3'] as const } : { kind: a.simulateKind }),
         bindingCode: engine.bindingCode,
         organizationId: engine.organizationId,
         ...(a.simulateOsdHz !== undefined ? { osdHz: a.simulateOsdHz } : {}),
         logger: logger.child('sim'),
       });
+      // A newcomer should see aircraft flying at once, not after each dock's ground time.
+      const f = fleet;
+      void f.ready().then(
+        () => f.devices.forEach((d) => d.launch()),
+        (e: unknown) => logger.warn('simulated fleet did not finish bring-up', { error: String(e) }),
+      );
     }
   }
 

@@ -1,5 +1,5 @@
 /** The one client the renderer talks to: the Electron preload bridge if present, else the serve-mode WebSocket. */
-import type { OutpostClient } from '../../../shared/ipc/contract';
+import { clientFromBridge, type OutpostClient } from '../../../shared/ipc/contract';
 import { setConnection } from './connection';
 import { createWsClient } from './wsClient';
 
@@ -11,9 +11,10 @@ export const ipcUrl = (loc: Pick<Location, 'protocol' | 'host'> = location): str
 
 export const getClient = (): OutpostClient => {
   if (client) return client;
-  if (window.outpost) {
+  if (window.outpostBridge) {
+    // Electron: the preload exposes one function per channel; adapt it to the one client interface.
     setConnection({ state: 'connected', transport: 'electron', attempts: 0 });
-    client = window.outpost;
+    client = clientFromBridge(window.outpostBridge);
     return client;
   }
   setConnection({ state: 'connecting', transport: 'websocket', attempts: 0 });

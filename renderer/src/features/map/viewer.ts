@@ -7,6 +7,8 @@
 import {
   buildModuleUrl,
   CesiumWidget,
+  Credit,
+  CreditDisplay,
   EllipsoidTerrainProvider,
   ImageryLayer,
   Ion,
@@ -16,6 +18,8 @@ import {
 export const createOfflineViewer = (container: HTMLElement): CesiumWidget => {
   // An empty token makes any accidental ion use fail loudly instead of phoning home.
   Ion.defaultAccessToken = '';
+  // No ion logo: Outpost uses no ion service. Keep a plain attribution for the engine instead.
+  CreditDisplay.cesiumCredit = new Credit('CesiumJS', true);
   const widget = new CesiumWidget(container, {
     baseLayer: ImageryLayer.fromProviderAsync(TileMapServiceImageryProvider.fromUrl(buildModuleUrl('Assets/Textures/NaturalEarthII'))),
     terrainProvider: new EllipsoidTerrainProvider(),
