@@ -60,7 +60,7 @@ const rowSns = (selector: string) =>
   s.page.$$eval(selector, (els) => els.map((e) => (e.getAttribute('data-testid') ?? '').replace('fleet-row-', '')).sort());
 
 beforeAll(async () => {
-  serve = await startServe({ simulate: 2 });
+  serve = await startServe({ simulate: 3 });
   s = await openSession();
 });
 
@@ -77,14 +77,15 @@ describe('command post (serve mode, simulated docks)', () => {
   });
 
   it('lists every dock online with its aircraft nested beneath', async () => {
-    // The sim brings two docks up after the engine starts: wait on the rendered fleet, not a clock.
+    // `--simulate 3` brings three docks up after the engine starts: wait on the rendered fleet, not a clock.
     await s.page.waitForFunction(() => {
       const d = (globalThis as unknown as PageGlobals).document;
-      return d.querySelectorAll('.fleet-row.depth-0.online').length >= 2 && d.querySelectorAll('.fleet-row.depth-1.online').length >= 2;
+      return d.querySelectorAll('.fleet-row.depth-0.online').length >= 3 && d.querySelectorAll('.fleet-row.depth-1.online').length >= 3;
     });
     docks = await rowSns('.fleet-row.depth-0.online');
     aircraft = await rowSns('.fleet-row.depth-1.online');
     const list = await api();
+    expect(docks).toHaveLength(3);
     expect(docks).toEqual(list.filter((d) => d.device_class === 'dock').map((d) => d.sn).sort());
     expect(aircraft).toEqual(list.filter((d) => d.device_class === 'aircraft').map((d) => d.sn).sort());
     for (const sn of aircraft) {
@@ -147,6 +148,12 @@ describe('command post (serve mode, simulated docks)', () => {
     expect(foreign).toEqual([]);
     expect(s.requests.some((u) => u.includes('/cesium/Assets/Textures/NaturalEarthII/'))).toBe(true);
     expect(s.errors).toEqual([]);
+  });
+
+  it('shows no Cesium ion credit or logo', async () => {
+    const credits = await s.page.evaluate(() => (globalThis as unknown as PageGlobals).document.querySelector('.cesium-credit-logoContainer')?.innerHTML ?? '');
+    expect(credits).not.toMatch(/ion/i);
+    expect(await s.page.locator('img[src*="ion"], img[title*="ion" i]').count()).toBe(0);
   });
 
   it('refuses an /ipc WebSocket without the session cookie', async () => {

@@ -10,6 +10,7 @@ import type { Settings } from '../../../shared/model/settings';
 import { parseTopic } from '../../../shared/protocol';
 import { appError, err, ok, type Result } from '../../../shared/util/result';
 import { startHttpServer, type HttpServer } from '../http/server';
+import { createTileRoute } from '../http/tiles';
 import { EventBus } from '../ipc/bus';
 import { WsTransport } from '../ipc/ws-transport';
 import { createDeviceAuth, type DeviceAuth } from '../link/auth';
@@ -204,6 +205,7 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
     'log:renderer': (m) => logger.child('renderer')[m.level === 'error' ? 'error' : m.level === 'warn' ? 'warn' : 'info'](String(m.message)),
   };
   const ws = new WsTransport(invoke, sends, bus, logger.child('ipc'), counters);
+  const tiles = createTileRoute({ map: () => settings.map, logger: logger.child('tiles'), counters });
 
   try {
     http = await startHttpServer({
@@ -213,6 +215,7 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
       rendererDir: opts.rendererDir ?? null,
       devices: () => shadow.list(),
       onIpcUpgrade: (req, socket, head) => ws.handleUpgrade(req, socket, head),
+      tiles: tiles.route,
       logger: logger.child('http'),
     });
   } catch (e) {
@@ -251,6 +254,7 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
       caller.cancelAll('engine stopping');
       ws.close();
       await http?.close();
+      tiles.close();
       await link.stop();
       store.close();
     },

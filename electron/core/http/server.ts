@@ -19,8 +19,10 @@ export interface HttpDeps {
   readonly rendererDir: string | null;
   readonly devices: () => readonly DeviceSnapshot[];
   readonly onIpcUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
-  /** Extra route handlers (pilot API, tiles…): return true when handled. */
+  /** Extra authenticated route handlers (pilot API…): return true when handled. */
   readonly routes?: readonly ((req: IncomingMessage, res: ServerResponse, url: URL) => boolean)[];
+  /** Map tiles: also open to loopback without a session, for the Electron window (a file:// page has no cookie). */
+  readonly tiles?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
   readonly logger: Logger;
 }
 
@@ -71,7 +73,9 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
 function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/healthz') return json(res, 200, { ok: true });
-  for (const route of deps.routes ?? []) if (route(req, res, url)) return;
+  if (deps.tiles && url.pathname.startsWith('/tiles/') && (isLoopback(req) || isAuthenticated(req, url, deps.token))) {
+    if (deps.tiles(req, res, url)) return;
+  }
 
   const qt = queryToken(url);
   if (qt !== null && (req.method === 'GET' || req.method === 'HEAD') && !url.pathname.startsWith('/api/')) {
@@ -89,6 +93,7 @@ function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): void
     if (url.pathname.startsWith('/api/')) return json(res, 401, { code: 401, message: 'missing or wrong bearer token' });
     return text(res, 401, 'Outpost: open the address printed at start (http://HOST:PORT/?token=TOKEN) to log in.');
   }
+  for (const route of deps.routes ?? []) if (route(req, res, url)) return;
   if (url.pathname === '/api/v1/devices' && req.method === 'GET') {
     return json(res, 200, { devices: deps.devices().map(deviceJson) });
   }
@@ -99,6 +104,11 @@ function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): void
     if (!url.pathname.includes('.') && serveStatic(deps.rendererDir, '/index.html', res)) return;
   }
   text(res, 404, 'Not found');
+}
+
+function isLoopback(req: IncomingMessage): boolean {
+  const a = req.socket.remoteAddress ?? '';
+  return a === '127.0.0.1' || a === '::1' || a === '::ffff:127.0.0.1';
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
