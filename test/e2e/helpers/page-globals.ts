@@ -5,6 +5,7 @@ export interface PageGlobals {
   readonly __outpost?: OutpostDebugHook;
   readonly document: {
     querySelectorAll(selector: string): { readonly length: number };
+    querySelector(selector: string): { readonly innerHTML: string } | null;
     addEventListener(type: 'securitypolicyviolation', l: (e: { violatedDirective: string; blockedURI: string }) => void): void;
   };
   fetch(url: string): Promise<{ json(): Promise<unknown> }>;
