@@ -6,6 +6,9 @@
 import type { DeviceSnapshot, ShadowPatch } from '../model/device';
 import type { Settings } from '../model/settings';
 import type { Result } from '../util/result';
+import { DRC_EVENT_CHANNELS, DRC_INVOKE_CHANNELS, DRC_SEND_CHANNELS, type DrcEventMap, type DrcInvokeMap, type DrcSendMap } from './drc';
+import { LIVE_EVENT_CHANNELS, LIVE_INVOKE_CHANNELS, LIVE_SEND_CHANNELS, type LiveEventMap, type LiveInvokeMap, type LiveSendMap } from './live';
+import { PAYLOAD_EVENT_CHANNELS, PAYLOAD_INVOKE_CHANNELS, PAYLOAD_SEND_CHANNELS, type PayloadEventMap, type PayloadInvokeMap, type PayloadSendMap } from './payload';
 
 export interface EngineStatus {
   readonly startedAt: number;
@@ -40,8 +43,10 @@ export interface TrackPoint {
   readonly height: number | null;
 }
 
-/** request → Promise<response> */
-export interface InvokeMap {
+/** request → Promise<response>: the core channels plus each capability's (./drc, ./payload, ./live). */
+export interface InvokeMap extends CoreInvokeMap, DrcInvokeMap, PayloadInvokeMap, LiveInvokeMap {}
+
+export interface CoreInvokeMap {
   'shadow:snapshot': { req: void; res: readonly DeviceSnapshot[] };
   'engine:status': { req: void; res: EngineStatus };
   'settings:get': { req: void; res: Settings };
@@ -54,12 +59,16 @@ export interface InvokeMap {
 export type SettingsUpdate = { readonly [K in keyof Settings]?: Partial<Settings[K]> };
 
 /** renderer → core, fire-and-forget */
-export interface SendMap {
+export interface SendMap extends CoreSendMap, DrcSendMap, PayloadSendMap, LiveSendMap {}
+
+export interface CoreSendMap {
   'log:renderer': { level: 'info' | 'warn' | 'error'; message: string };
 }
 
 /** core → renderer push */
-export interface EventMap {
+export interface EventMap extends CoreEventMap, DrcEventMap, PayloadEventMap, LiveEventMap {}
+
+export interface CoreEventMap {
   /** Coalesced shadow changes: at most 10 patches per second per device. */
   'shadow:patch': readonly ShadowPatch[];
   'engine:status': EngineStatus;
@@ -79,9 +88,12 @@ export const INVOKE_CHANNELS = [
   'settings:set',
   'hms:recent',
   'telemetry:track',
+  ...DRC_INVOKE_CHANNELS,
+  ...PAYLOAD_INVOKE_CHANNELS,
+  ...LIVE_INVOKE_CHANNELS,
 ] as const satisfies readonly InvokeChannel[];
-export const SEND_CHANNELS = ['log:renderer'] as const satisfies readonly SendChannel[];
-export const EVENT_CHANNELS = ['shadow:patch', 'engine:status'] as const satisfies readonly EventChannel[];
+export const SEND_CHANNELS = ['log:renderer', ...DRC_SEND_CHANNELS, ...PAYLOAD_SEND_CHANNELS, ...LIVE_SEND_CHANNELS] as const satisfies readonly SendChannel[];
+export const EVENT_CHANNELS = ['shadow:patch', 'engine:status', ...DRC_EVENT_CHANNELS, ...PAYLOAD_EVENT_CHANNELS, ...LIVE_EVENT_CHANNELS] as const satisfies readonly EventChannel[];
 
 /** What the renderer talks to; implemented by the preload bridge and by the WebSocket client. */
 export interface OutpostClient {
@@ -93,6 +105,9 @@ export interface OutpostClient {
 /** Core side: one handler per invoke channel. */
 export type InvokeHandlers = { [C in InvokeChannel]: (req: InvokeReq<C>) => Promise<InvokeRes<C>> | InvokeRes<C> };
 export type SendHandlers = { [C in SendChannel]: (msg: SendMap[C]) => void };
+/** The engine's own handlers; each capability brings the rest (electron/core/features). */
+export type CoreInvokeHandlers = Pick<InvokeHandlers, keyof CoreInvokeMap>;
+export type CoreSendHandlers = Pick<SendHandlers, keyof CoreSendMap>;
 
 /** WebSocket wire frames for serve mode. */
 export type WsFrame =

@@ -5,12 +5,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EngineStatus, InvokeHandlers, SendHandlers, SettingsUpdate } from '../../../shared/ipc/contract';
+import { INVOKE_CHANNELS, SEND_CHANNELS, type CoreInvokeHandlers, type CoreSendHandlers, type EngineStatus, type InvokeHandlers, type SendHandlers, type SettingsUpdate } from '../../../shared/ipc/contract';
 import type { Settings } from '../../../shared/model/settings';
 import { parseTopic } from '../../../shared/protocol';
 import { appError, err, ok, type Result } from '../../../shared/util/result';
 import { startHttpServer, type HttpServer } from '../http/server';
 import { createTileRoute } from '../http/tiles';
+import { FEATURES } from '../features';
+import type { Feature, FeatureContext, FeatureFactory } from '../features/types';
 import { EventBus } from '../ipc/bus';
 import { WsTransport } from '../ipc/ws-transport';
 import { createDeviceAuth, type DeviceAuth } from '../link/auth';
@@ -43,6 +45,8 @@ export interface EngineOptions {
   readonly serviceTimeoutMs?: number;
   readonly clock?: Clock;
   readonly logger?: Logger;
+  /** Capabilities to start (default: electron/core/features FEATURES). */
+  readonly features?: readonly FeatureFactory[];
 }
 
 export interface Engine {
@@ -114,6 +118,8 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
   }
   const link: AnyLink = linkR.value;
   const caller = new ServiceCaller({ publish: (t, p) => link.publish(t, p, { qos: 1 }), clock, logger: logger.child('services'), counters, defaultTimeoutMs: opts.serviceTimeoutMs ?? 10_000 });
+  const eventListeners = new Set<(gateway: string, method: string, data: unknown) => void>();
+  const drcListeners = new Set<(gateway: string, method: string, data: unknown, seq: number | undefined) => void>();
   const router = new Router({
     shadow,
     caller,
@@ -128,6 +134,12 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
     clock,
     logger: logger.child('router'),
     counters,
+    onEvent: (gw, method, data) => {
+      for (const l of eventListeners) l(gw, method, data);
+    },
+    onDrcUp: (gw, method, data, seq) => {
+      for (const l of drcListeners) l(gw, method, data, seq);
+    },
   });
 
   // Which gateway a broker client speaks for, learned from its status topic.
@@ -184,7 +196,7 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
     };
   };
 
-  const invoke: InvokeHandlers = {
+  const coreInvoke: CoreInvokeHandlers = {
     'shadow:snapshot': () => shadow.list(),
     'engine:status': () => status(),
     'settings:get': () => settings,
@@ -201,9 +213,47 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
     'hms:recent': (q) => store.events.recentHms(q ?? {}),
     'telemetry:track': (q) => store.recorder.track(q.sn, { ...(q.sinceMs !== undefined ? { sinceMs: q.sinceMs } : {}), ...(q.limit !== undefined ? { limit: q.limit } : {}) }),
   };
-  const sends: SendHandlers = {
+  const coreSends: CoreSendHandlers = {
     'log:renderer': (m) => logger.child('renderer')[m.level === 'error' ? 'error' : m.level === 'warn' ? 'warn' : 'info'](String(m.message)),
   };
+  // Capabilities (DRC, payload, live…) add their handlers to the one contract.
+  const invoke = { ...coreInvoke } as InvokeHandlers;
+  const sends = { ...coreSends } as SendHandlers;
+  const features: Feature[] = [];
+  const featureCtx: FeatureContext = {
+    caller,
+    shadow,
+    bus,
+    store,
+    auth,
+    publish: (t, p, qos = 1) => link.publish(t, p, { qos }),
+    onEvent: (l) => (eventListeners.add(l), () => eventListeners.delete(l)),
+    onDrcUp: (l) => (drcListeners.add(l), () => drcListeners.delete(l)),
+    brokerAddress: () => {
+      const p = linkPorts();
+      return p ? { host: settings.advertisedHost ?? opts.mqttHost ?? '0.0.0.0', port: p.mqtt, wsPort: p.ws } : null;
+    },
+    settings: () => settings,
+    dataDir: opts.dataDir,
+    clock,
+    logger,
+    counters,
+  };
+  for (const make of opts.features ?? FEATURES) {
+    const f = await make(featureCtx);
+    features.push(f);
+    Object.assign(invoke, f.invoke ?? {});
+    Object.assign(sends, f.sends ?? {});
+  }
+  // A channel in the contract with no handler is a wiring bug: answer it with a clear error, never undefined.
+  for (const ch of INVOKE_CHANNELS) {
+    if (typeof invoke[ch] === 'function') continue;
+    logger.error('IPC channel has no handler', { channel: ch });
+    (invoke as Record<string, (r: unknown) => unknown>)[ch] = () => {
+      throw new Error(`${ch}: not available in this build`);
+    };
+  }
+  for (const ch of SEND_CHANNELS) if (typeof sends[ch] !== 'function') (sends as Record<string, (m: unknown) => void>)[ch] = () => counters.inc('ipc.send_unhandled');
   const ws = new WsTransport(invoke, sends, bus, logger.child('ipc'), counters);
   const tiles = createTileRoute({ map: () => settings.map, logger: logger.child('tiles'), counters });
 
@@ -216,6 +266,7 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
       devices: () => shadow.list(),
       onIpcUpgrade: (req, socket, head) => ws.handleUpgrade(req, socket, head),
       tiles: tiles.route,
+      routes: features.flatMap((f) => f.httpRoutes ?? []),
       logger: logger.child('http'),
     });
   } catch (e) {
@@ -251,6 +302,7 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
       clock.clearInterval(sweep);
       clock.clearInterval(statusTimer);
       coalescer.stop();
+      for (const f of features.reverse()) await f.stop?.();
       caller.cancelAll('engine stopping');
       ws.close();
       await http?.close();

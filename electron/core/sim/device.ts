@@ -15,6 +15,8 @@ import { handleService, type ServiceEffect } from './services';
 import { aircraftStates, gatewayStates, liveCapacity, type LiveStatus } from './state';
 import { hmsEvent, topoData, type HmsEntry } from './messages';
 import { toStats, type SimStats } from './stats';
+import type { SimDeviceApi, SimExtension, SimExtensionFactory } from './extension';
+import { DEFAULT_SIM_EXTENSIONS } from './extensions';
 
 export interface SimDeviceOptions {
   readonly kind: SimKind;
@@ -47,6 +49,8 @@ export interface SimDeviceOptions {
   readonly eventReplyTimeoutMs?: number;
   /** Gap between remote-debug progress events. */
   readonly progressStepMs?: number;
+  /** Capabilities plugged into this device (default: sim/extensions DEFAULT_SIM_EXTENSIONS). */
+  readonly extensions?: readonly SimExtensionFactory[];
 }
 
 export class SimDevice {
@@ -78,6 +82,7 @@ export class SimDevice {
   private readonly readyPromise: Promise<BringUpResult>;
   private resolveReady!: (r: BringUpResult) => void;
   private rejectReady!: (e: Error) => void;
+  private readonly extensions: readonly SimExtension[];
 
   constructor(private readonly o: SimDeviceOptions) {
     this.kind = o.kind;
@@ -120,6 +125,38 @@ export class SimDevice {
         if (this.streaming) void this.sendTopoUntilAcked();
       },
     });
+    this.extensions = (o.extensions ?? DEFAULT_SIM_EXTENSIONS).map((make) => make(this.extensionApi()));
+  }
+
+  private extensionApi(): SimDeviceApi {
+    return {
+      kind: this.kind,
+      gatewaySn: this.gatewaySn,
+      aircraftSn: this.aircraftSn,
+      url: this.o.url,
+      username: this.o.username,
+      password: this.o.password,
+      home: this.o.home,
+      clock: this.clock,
+      log: this.log,
+      scheduler: this.scheduler,
+      flight: this.flight,
+      snapshot: () => this.snapshot(),
+      publish: (label, topic, data, opts = {}) =>
+        this.link.publish(
+          label,
+          topic,
+          envelope(this.gatewaySn, this.clock.now(), data, {
+            ...(opts.method ? { method: opts.method } : {}),
+            ...(opts.tid ? { tid: opts.tid } : {}),
+            ...(opts.bid ? { bid: opts.bid } : {}),
+            ...(opts.needReply ? { needReply: true } : {}),
+          }),
+          opts.qos ?? 0,
+        ),
+      aircraftOsdProps: this.props.aircraftOsd,
+      publishAircraftState: (data) => this.publishState(this.aircraftSn, data),
+    };
   }
 
   /** Connects and runs the bring-up in the background; resolves once connected. */
@@ -143,6 +180,7 @@ export class SimDevice {
     this.sleepers.clear();
     this.rejectReady(new Error(`simulated device ${this.gatewaySn} stopped`));
     if (this.ownsScheduler) this.scheduler.stop();
+    for (const ext of this.extensions) await ext.stop?.();
     await this.link.close();
   }
 
@@ -300,6 +338,12 @@ export class SimDevice {
   private onDown(family: DownFamily, msg: DownMessage): void {
     if (family === 'property/set') return this.onPropertySet(msg);
     const method = msg.method ?? '';
+    for (const ext of this.extensions) {
+      const data = ext.service?.(method, msg.data);
+      if (!data) continue;
+      this.link.publish('services_reply', topics.servicesReply(this.gatewaySn), envelope(this.gatewaySn, this.clock.now(), data, { method, tid: msg.tid, bid: msg.bid }));
+      return;
+    }
     const airborne = this.snapshot().airborne;
     const out = handleService(method, msg.data, { product: this.product, airborne, aircraftOn: this.aircraftOn });
     if (out.data.result !== 0) this.log.info('service refused', { method, result: out.data.result });

@@ -1,0 +1,4 @@
+/** The engine's capabilities, started in this order (each owns its own folder under electron/core). */
+import type { FeatureFactory } from './types';
+
+export const FEATURES: readonly FeatureFactory[] = [];

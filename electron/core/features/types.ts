@@ -1,0 +1,47 @@
+/**
+ * A capability of the engine (DRC, payload, live…) plugs in here: it gets the engine's parts,
+ * returns its IPC handlers, and stops with the engine. engine.ts never changes per capability.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { InvokeHandlers, SendHandlers } from '../../../shared/ipc/contract';
+import type { Settings } from '../../../shared/model/settings';
+import type { EventBus } from '../ipc/bus';
+import type { DeviceAuth } from '../link/auth';
+import type { ServiceCaller } from '../services/caller';
+import type { Shadow } from '../shadow/shadow';
+import type { Store } from '../store/store';
+import type { Clock } from '../util/clock';
+import type { Counters } from '../util/counters';
+import type { Logger } from '../util/log';
+
+export interface FeatureContext {
+  readonly caller: ServiceCaller;
+  readonly shadow: Shadow;
+  readonly bus: EventBus;
+  readonly store: Store;
+  /** Broker auth: DRC issues short-lived principals here. */
+  readonly auth: DeviceAuth;
+  /** Publish as the platform (cloud → device), e.g. on drc/down. */
+  publish(topic: string, payload: string, qos?: 0 | 1): Promise<void>;
+  /** Every decoded `events` message (after the core handled it). */
+  onEvent(listener: (gateway: string, method: string, data: unknown) => void): () => void;
+  /** Every decoded drc/up message. */
+  onDrcUp(listener: (gateway: string, method: string, data: unknown, seq: number | undefined) => void): () => void;
+  /** Where devices reach the embedded broker (null in remote mode): for drc_mode_enter's mqtt_broker. */
+  brokerAddress(): { host: string; port: number; wsPort: number | null } | null;
+  settings(): Settings;
+  readonly dataDir: string;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly counters: Counters;
+}
+
+export interface Feature {
+  readonly invoke?: Partial<InvokeHandlers>;
+  readonly sends?: Partial<SendHandlers>;
+  /** Extra authenticated HTTP routes (e.g. live video playback). */
+  readonly httpRoutes?: readonly ((req: IncomingMessage, res: ServerResponse, url: URL) => boolean)[];
+  stop?(): void | Promise<void>;
+}
+
+export type FeatureFactory = (ctx: FeatureContext) => Feature | Promise<Feature>;

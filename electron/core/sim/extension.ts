@@ -1,0 +1,50 @@
+/**
+ * Extension point of a simulated device: capabilities (DRC flight, payload control, live
+ * video…) plug in here, each in its own file under sim/extensions/, without touching device.ts.
+ */
+import type { Clock } from '../util/clock';
+import type { Logger } from '../util/log';
+import type { FlightModel, FlightSnapshot, Home } from './flight';
+import type { SimKind } from './products';
+import type { Scheduler } from './scheduler';
+import type { ServiceReplyData } from './services';
+
+export interface SimPublishOptions {
+  readonly method?: string;
+  readonly tid?: string;
+  readonly bid?: string;
+  readonly qos?: 0 | 1;
+  readonly needReply?: boolean;
+}
+
+/** What an extension may use of its device. */
+export interface SimDeviceApi {
+  readonly kind: SimKind;
+  readonly gatewaySn: string;
+  readonly aircraftSn: string;
+  /** The broker URL and credentials the device itself connected with. */
+  readonly url: string;
+  readonly username: string | undefined;
+  readonly password: string | undefined;
+  readonly home: Home;
+  readonly clock: Clock;
+  readonly log: Logger;
+  /** The device's (or fleet's) shared scheduler: `every(periodMs, fn, offsetMs)` returns a cancel. */
+  readonly scheduler: Scheduler;
+  /** The aircraft's kinematics. */
+  readonly flight: FlightModel;
+  snapshot(): FlightSnapshot;
+  /** Publish a device→cloud message on the device's main connection; `label` counts it in stats. */
+  publish(label: string, topic: string, data: unknown, opts?: SimPublishOptions): void;
+  /** Aircraft OSD/state properties the device publishes (mutable: extensions may add payload state). */
+  readonly aircraftOsdProps: Record<string, unknown>;
+  publishAircraftState(data: Record<string, unknown>): void;
+}
+
+export interface SimExtension {
+  /** Answer a `services` method, or return null to let the device's default table answer. */
+  service?(method: string, data: unknown): ServiceReplyData | null;
+  stop?(): void | Promise<void>;
+}
+
+export type SimExtensionFactory = (api: SimDeviceApi) => SimExtension;
