@@ -8,6 +8,8 @@ import type { Settings } from '../model/settings';
 import type { Result } from '../util/result';
 import { DRC_EVENT_CHANNELS, DRC_INVOKE_CHANNELS, DRC_SEND_CHANNELS, type DrcEventMap, type DrcInvokeMap, type DrcSendMap } from './drc';
 import { LIVE_EVENT_CHANNELS, LIVE_INVOKE_CHANNELS, LIVE_SEND_CHANNELS, type LiveEventMap, type LiveInvokeMap, type LiveSendMap } from './live';
+import { MEDIA_EVENT_CHANNELS, MEDIA_INVOKE_CHANNELS, MEDIA_SEND_CHANNELS, type MediaEventMap, type MediaInvokeMap, type MediaSendMap } from './media';
+import { MISSIONS_EVENT_CHANNELS, MISSIONS_INVOKE_CHANNELS, MISSIONS_SEND_CHANNELS, type MissionsEventMap, type MissionsInvokeMap, type MissionsSendMap } from './missions';
 import { PAYLOAD_EVENT_CHANNELS, PAYLOAD_INVOKE_CHANNELS, PAYLOAD_SEND_CHANNELS, type PayloadEventMap, type PayloadInvokeMap, type PayloadSendMap } from './payload';
 
 export interface EngineStatus {
@@ -44,7 +46,7 @@ export interface TrackPoint {
 }
 
 /** request → Promise<response>: the core channels plus each capability's (./drc, ./payload, ./live). */
-export interface InvokeMap extends CoreInvokeMap, DrcInvokeMap, PayloadInvokeMap, LiveInvokeMap {}
+export interface InvokeMap extends CoreInvokeMap, DrcInvokeMap, PayloadInvokeMap, LiveInvokeMap, MissionsInvokeMap, MediaInvokeMap {}
 
 export interface CoreInvokeMap {
   'shadow:snapshot': { req: void; res: readonly DeviceSnapshot[] };
@@ -59,14 +61,14 @@ export interface CoreInvokeMap {
 export type SettingsUpdate = { readonly [K in keyof Settings]?: Partial<Settings[K]> };
 
 /** renderer → core, fire-and-forget */
-export interface SendMap extends CoreSendMap, DrcSendMap, PayloadSendMap, LiveSendMap {}
+export interface SendMap extends CoreSendMap, DrcSendMap, PayloadSendMap, LiveSendMap, MissionsSendMap, MediaSendMap {}
 
 export interface CoreSendMap {
   'log:renderer': { level: 'info' | 'warn' | 'error'; message: string };
 }
 
 /** core → renderer push */
-export interface EventMap extends CoreEventMap, DrcEventMap, PayloadEventMap, LiveEventMap {}
+export interface EventMap extends CoreEventMap, DrcEventMap, PayloadEventMap, LiveEventMap, MissionsEventMap, MediaEventMap {}
 
 export interface CoreEventMap {
   /** Coalesced shadow changes: at most 10 patches per second per device. */
@@ -91,9 +93,11 @@ export const INVOKE_CHANNELS = [
   ...DRC_INVOKE_CHANNELS,
   ...PAYLOAD_INVOKE_CHANNELS,
   ...LIVE_INVOKE_CHANNELS,
+  ...MISSIONS_INVOKE_CHANNELS,
+  ...MEDIA_INVOKE_CHANNELS,
 ] as const satisfies readonly InvokeChannel[];
-export const SEND_CHANNELS = ['log:renderer', ...DRC_SEND_CHANNELS, ...PAYLOAD_SEND_CHANNELS, ...LIVE_SEND_CHANNELS] as const satisfies readonly SendChannel[];
-export const EVENT_CHANNELS = ['shadow:patch', 'engine:status', ...DRC_EVENT_CHANNELS, ...PAYLOAD_EVENT_CHANNELS, ...LIVE_EVENT_CHANNELS] as const satisfies readonly EventChannel[];
+export const SEND_CHANNELS = ['log:renderer', ...DRC_SEND_CHANNELS, ...PAYLOAD_SEND_CHANNELS, ...LIVE_SEND_CHANNELS, ...MISSIONS_SEND_CHANNELS, ...MEDIA_SEND_CHANNELS] as const satisfies readonly SendChannel[];
+export const EVENT_CHANNELS = ['shadow:patch', 'engine:status', ...DRC_EVENT_CHANNELS, ...PAYLOAD_EVENT_CHANNELS, ...LIVE_EVENT_CHANNELS, ...MISSIONS_EVENT_CHANNELS, ...MEDIA_EVENT_CHANNELS] as const satisfies readonly EventChannel[];
 
 /** What the renderer talks to; implemented by the preload bridge and by the WebSocket client. */
 export interface OutpostClient {

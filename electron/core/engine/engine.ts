@@ -120,15 +120,19 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
   const caller = new ServiceCaller({ publish: (t, p) => link.publish(t, p, { qos: 1 }), clock, logger: logger.child('services'), counters, defaultTimeoutMs: opts.serviceTimeoutMs ?? 10_000 });
   const eventListeners = new Set<(gateway: string, method: string, data: unknown) => void>();
   const drcListeners = new Set<(gateway: string, method: string, data: unknown, seq: number | undefined) => void>();
-  const router = new Router({
-    shadow,
-    caller,
-    requestHandlers: createRequestHandlers({
+  // Capabilities may take over request methods (features' `requests`), so keep the table mutable.
+  const requestHandlers: Record<string, (gateway: string, data: Record<string, unknown>) => unknown> = {
+    ...createRequestHandlers({
       dji: () => settings.dji,
       bindings: bindingsPort(store),
       onBound: (sn, callsign) => shadow.setCallsign(sn, callsign),
       now: () => clock.now(),
     }),
+  };
+  const router = new Router({
+    shadow,
+    caller,
+    requestHandlers,
     publish: (t, p) => link.publish(t, p, { qos: 1 }),
     persist: routerPersistence(store, counters, logger),
     clock,
@@ -244,6 +248,7 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
     features.push(f);
     Object.assign(invoke, f.invoke ?? {});
     Object.assign(sends, f.sends ?? {});
+    Object.assign(requestHandlers, f.requests ?? {});
   }
   // A channel in the contract with no handler is a wiring bug: answer it with a clear error, never undefined.
   for (const ch of INVOKE_CHANNELS) {
@@ -267,6 +272,7 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
       onIpcUpgrade: (req, socket, head) => ws.handleUpgrade(req, socket, head),
       tiles: tiles.route,
       routes: features.flatMap((f) => f.httpRoutes ?? []),
+      publicRoutes: features.flatMap((f) => f.publicHttpRoutes ?? []),
       logger: logger.child('http'),
     });
   } catch (e) {

@@ -39,6 +39,18 @@ export interface FeatureContext {
 export interface Feature {
   readonly invoke?: Partial<InvokeHandlers>;
   readonly sends?: Partial<SendHandlers>;
+  /**
+   * Answers to device `requests` methods this capability owns (e.g. storage_config_get,
+   * flighttask_resource_get); they replace the core's "not supported yet" answers. Return the
+   * reply `data` ({result, output}); the core publishes requests_reply echoing tid/bid.
+   */
+  readonly requests?: Readonly<Record<string, (gateway: string, data: Record<string, unknown>) => unknown>>;
+  /**
+   * Extra HTTP routes (e.g. live video playback, Pilot 2 HTTP API, S3 endpoint). `public: true`
+   * routes run BEFORE the token check (they must authenticate themselves, e.g. S3 SigV4 or
+   * Pilot 2's X-Auth-Token); the others need the API token / session like the rest of the API.
+   */
+  readonly publicHttpRoutes?: readonly ((req: IncomingMessage, res: ServerResponse, url: URL) => boolean)[];
   /** Extra authenticated HTTP routes (e.g. live video playback). */
   readonly httpRoutes?: readonly ((req: IncomingMessage, res: ServerResponse, url: URL) => boolean)[];
   stop?(): void | Promise<void>;

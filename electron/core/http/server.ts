@@ -21,6 +21,8 @@ export interface HttpDeps {
   readonly onIpcUpgrade: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
   /** Extra authenticated route handlers (pilot API…): return true when handled. */
   readonly routes?: readonly ((req: IncomingMessage, res: ServerResponse, url: URL) => boolean)[];
+  /** Routes that authenticate themselves (S3 SigV4, Pilot 2 X-Auth-Token): run before the token check. */
+  readonly publicRoutes?: readonly ((req: IncomingMessage, res: ServerResponse, url: URL) => boolean)[];
   /** Map tiles: also open to loopback without a session, for the Electron window (a file:// page has no cookie). */
   readonly tiles?: (req: IncomingMessage, res: ServerResponse, url: URL) => boolean;
   readonly logger: Logger;
@@ -73,6 +75,7 @@ export async function startHttpServer(deps: HttpDeps): Promise<HttpServer> {
 function handle(deps: HttpDeps, req: IncomingMessage, res: ServerResponse): void {
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (url.pathname === '/healthz') return json(res, 200, { ok: true });
+  for (const route of deps.publicRoutes ?? []) if (route(req, res, url)) return;
   if (deps.tiles && url.pathname.startsWith('/tiles/') && (isLoopback(req) || isAuthenticated(req, url, deps.token))) {
     if (deps.tiles(req, res, url)) return;
   }
