@@ -5,22 +5,11 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, session } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import { startEngine, type Engine } from '../core/engine/engine';
 import { createLogger } from '../core/util/log';
 import { bindIpc } from './ipc';
-
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self' blob:",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob: http://127.0.0.1:* http://localhost:*",
-  "connect-src 'self' data: blob: http://127.0.0.1:* ws://127.0.0.1:*",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-src 'none'",
-].join('; ');
+import { createMainWindow, hardenContents, hardenSession } from './window';
 
 // better-sqlite3 for Electron's ABI is built separately (npm run rebuild:electron) so the Node build stays for tests.
 const nativeSqlite = app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : join(__dirname, '../../.electron-native/better_sqlite3.node');
@@ -30,37 +19,17 @@ let engine: Engine | null = null;
 let win: BrowserWindow | null = null;
 
 function createWindow(): BrowserWindow {
-  const w = new BrowserWindow({
-    width: 1600,
-    height: 960,
-    backgroundColor: '#0b0f14',
-    title: 'Outpost',
-    webPreferences: {
-      preload: join(__dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-    },
+  return createMainWindow({
+    preloadDir: join(__dirname, '../preload'),
+    rendererFile: join(__dirname, '../renderer/index.html'),
+    ...(process.env.ELECTRON_RENDERER_URL ? { rendererUrl: process.env.ELECTRON_RENDERER_URL } : {}),
   });
-  w.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  w.webContents.on('will-navigate', (e) => e.preventDefault());
-  w.webContents.on('will-redirect', (e) => e.preventDefault());
-  if (process.env.ELECTRON_RENDERER_URL) void w.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else void w.loadFile(join(__dirname, '../renderer/index.html'));
-  return w;
 }
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-});
+app.on('web-contents-created', (_e, contents) => hardenContents(contents));
 
 void app.whenReady().then(async () => {
-  session.defaultSession.webRequest.onHeadersReceived((details, cb) => {
-    cb({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'fullscreen'));
+  hardenSession();
   const logger = createLogger();
   const started = await startEngine({ dataDir: app.getPath('userData'), rendererDir: null, logger });
   if (!started.ok) {
