@@ -1,12 +1,17 @@
 /** `npm run bench [-- --json] [-- --only ingest]`: every figure with its goal and its ratio to the anchor measured in the same run. */
+import { drcBench } from './drc';
 import { ingestBench } from './ingest';
+import { liveBench } from './live';
+import { mediaBench } from './media';
+import { missionsBench } from './missions';
+import { payloadBench } from './payload';
 import { report, type Figure } from './lib';
 
 const json = process.argv.includes('--json');
 const onlyIdx = process.argv.indexOf('--only');
 const only = onlyIdx >= 0 ? process.argv[onlyIdx + 1] : undefined;
 
-const suites: Record<string, () => Promise<Figure[]>> = { ingest: ingestBench };
+const suites: Record<string, () => Promise<Figure[]>> = { ingest: ingestBench, drc: drcBench, live: liveBench, missions: missionsBench, payload: payloadBench, media: mediaBench };
 
 async function main(): Promise<void> {
   const figures: Figure[] = [];

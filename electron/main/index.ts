@@ -9,7 +9,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { startEngine, type Engine } from '../core/engine/engine';
 import { createLogger } from '../core/util/log';
 import { bindIpc } from './ipc';
-import { createMainWindow, hardenContents, hardenSession } from './window';
+import { authorizeEngineRequests, createMainWindow, hardenContents, hardenSession } from './window';
 
 // better-sqlite3 for Electron's ABI is built separately (npm run rebuild:electron) so the Node build stays for tests.
 const nativeSqlite = app.isPackaged ? join(process.resourcesPath, 'native', 'better_sqlite3.node') : join(__dirname, '../../.electron-native/better_sqlite3.node');
@@ -38,6 +38,7 @@ void app.whenReady().then(async () => {
     return;
   }
   engine = started.value;
+  authorizeEngineRequests(engine.ports().http, engine.token);
   bindIpc(engine, () => win);
   win = createWindow();
   app.on('activate', () => {

@@ -26,6 +26,16 @@ export function hardenSession(): void {
   session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) => cb(permission === 'fullscreen'));
 }
 
+/**
+ * The window is a file:// page with no session cookie: give its requests to the engine's own HTTP
+ * server (map tiles, media thumbnails, downloads) the API token, and only those.
+ */
+export function authorizeEngineRequests(httpPort: number, token: string): void {
+  session.defaultSession.webRequest.onBeforeSendHeaders({ urls: [`http://127.0.0.1:${httpPort}/*`] }, (details, cb) => {
+    cb({ requestHeaders: { ...details.requestHeaders, Authorization: `Bearer ${token}` } });
+  });
+}
+
 export function hardenContents(contents: WebContents): void {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   contents.on('will-navigate', (e) => e.preventDefault());

@@ -57,6 +57,8 @@ export interface LiveWall {
   readonly streams: readonly LiveStreamView[];
   /** Gateways whose auto-stream policy is on. */
   readonly auto: readonly string[];
+  /** The embedded RTMP ingest's port once it runs (it starts with the first RTMP stream), else null. */
+  readonly ingestPort: number | null;
 }
 
 export interface LiveSettings {

@@ -128,6 +128,18 @@ export class DrcSession {
     this.refreshInput(now);
   }
 
+  /**
+   * A payload command on drc/down (drc_camera_*, drc_gimbal_reset…) while the session is active, sharing the
+   * session's envelope seq (RC Plus 2 / Dock 3 remote-control pages). False when there is no active link.
+   */
+  publishCommand(method: string, data: unknown): boolean {
+    if (this.m.phase !== 'active') return false;
+    const now = this.d.clock.now();
+    this.d.publishDown(drcDown(method, ++this.seq, data, now), 1);
+    this.d.counters.inc('drc.payload_command');
+    return true;
+  }
+
   /** Sent at once, not on the tick (Dock 2 180.remote-control.md "Emergency Stop"); sticks latch neutral. */
   emergencyStop(): { seq: number; sentAt: number } {
     const now = this.d.clock.now();

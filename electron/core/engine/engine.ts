@@ -225,6 +225,7 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
   const sends = { ...coreSends } as SendHandlers;
   const features: Feature[] = [];
   const featureCtx: FeatureContext = {
+    drc: null,
     caller,
     shadow,
     bus,
@@ -238,6 +239,7 @@ export async function startEngine(opts: EngineOptions): Promise<Result<Engine>> 
       return p ? { host: settings.advertisedHost ?? opts.mqttHost ?? '0.0.0.0', port: p.mqtt, wsPort: p.ws } : null;
     },
     settings: () => settings,
+    httpAddress: () => (http ? { host: settings.advertisedHost ?? (opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'), port: http.port() } : null),
     dataDir: opts.dataDir,
     clock,
     logger,

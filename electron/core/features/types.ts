@@ -14,7 +14,17 @@ import type { Clock } from '../util/clock';
 import type { Counters } from '../util/counters';
 import type { Logger } from '../util/log';
 
+/** The DRC link as other capabilities (payload) use it; the DRC feature fills `ctx.drc`. */
+export interface DrcPort {
+  /** True while `gateway` is in DRC mode (after drc_mode_enter succeeded, before exit or link loss). */
+  isInDrc(gateway: string): boolean;
+  /** Publish `{method, data, seq}` on thing/product/{gateway}/drc/down with the session's own seq. */
+  publishDrc(gateway: string, method: string, data: unknown): Promise<void>;
+}
+
 export interface FeatureContext {
+  /** Set by the DRC capability at start; read at use time by others (null until then). */
+  drc: DrcPort | null;
   readonly caller: ServiceCaller;
   readonly shadow: Shadow;
   readonly bus: EventBus;
@@ -29,6 +39,8 @@ export interface FeatureContext {
   onDrcUp(listener: (gateway: string, method: string, data: unknown, seq: number | undefined) => void): () => void;
   /** Where devices reach the embedded broker (null in remote mode): for drc_mode_enter's mqtt_broker. */
   brokerAddress(): { host: string; port: number; wsPort: number | null } | null;
+  /** Where devices reach Outpost's HTTP server (null until it listens): for download URLs handed to devices. */
+  httpAddress?(): { host: string; port: number } | null;
   settings(): Settings;
   readonly dataDir: string;
   readonly clock: Clock;

@@ -1,6 +1,7 @@
 /**
- * HTTP-FLV playback on the engine's HTTP server: GET /live/flv/<slug>.flv?play=<secret>. The engine has
- * already checked the session (cookie / bearer); the play secret additionally ties the URL to one stream.
+ * HTTP-FLV playback on the engine's HTTP server: GET /live/flv/<slug>.flv?play=<secret>. A public route that
+ * authenticates itself: the 128-bit play secret is issued per stream start, handed out only over the
+ * authenticated IPC, and revoked on stop (a capability URL, like a pre-signed S3 link).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Counters } from '../util/counters';

@@ -21,7 +21,7 @@ export class LiveSources {
   constructor(private readonly logger: Logger, private readonly counters: Counters) {}
 
   /** Re-read one gateway; returns true when its sources or status changed. */
-  update(gw: DeviceSnapshot, online: (sn: string) => boolean): boolean {
+  update(gw: DeviceSnapshot): boolean {
     const state = gw.groups.state?.fields ?? {};
     const statusRaw = state.live_status ?? gw.groups.status?.fields.live_status;
     const prev = this.byGateway.get(gw.sn);
@@ -29,7 +29,7 @@ export class LiveSources {
     let status = prev?.status ?? [];
     if (state.live_capacity !== undefined) {
       const cap = parseLiveCapacity(state.live_capacity);
-      if (cap.ok) sources = cap.value.devices.map((d) => ({ sn: d.sn, gateway: gw.sn, online: online(d.sn), cameras: d.cameras }));
+      if (cap.ok) sources = cap.value.devices.map((d) => ({ sn: d.sn, gateway: gw.sn, online: true, cameras: d.cameras }));
       else this.reject(gw.sn, cap.error.message);
     }
     if (statusRaw !== undefined) {

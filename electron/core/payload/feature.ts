@@ -12,7 +12,7 @@ import { setThermal } from './thermal';
  * The DRC session may expose itself as `ctx.drc` (a PayloadDrcPort); read at each command, so a port that
  * appears after start-up is used. Without it every command goes on `services`.
  */
-const drcOf = (ctx: FeatureContext): PayloadDrcPort => (ctx as FeatureContext & { readonly drc?: PayloadDrcPort }).drc ?? NOT_IN_DRC;
+const drcOf = (ctx: FeatureContext): PayloadDrcPort => ctx.drc ?? NOT_IN_DRC;
 
 export const payloadFeature: FeatureFactory = (ctx): Feature => {
   const logger = ctx.logger.child('payload');

@@ -156,6 +156,8 @@ export class SimDevice {
         ),
       aircraftOsdProps: this.props.aircraftOsd,
       publishAircraftState: (data) => this.publishState(this.aircraftSn, data),
+      request: (method, data) => this.link.request(method, data, this.clock.now(), this.o.requestTimeoutMs ?? 10_000),
+      event: (method, data) => this.link.call('events', topics.events(this.gatewaySn), envelope(this.gatewaySn, this.clock.now(), data, { method, needReply: true }), this.o.eventReplyTimeoutMs ?? 10_000),
     };
   }
 
@@ -354,8 +356,17 @@ export class SimDevice {
   }
 
   private onPropertySet(msg: DownMessage): void {
-    const { reply, accepted } = applyPropertySet(this.kind, msg.data);
-    this.link.publish('property_set_reply', topics.propertySetReply(this.gatewaySn), envelope(this.gatewaySn, this.clock.now(), reply, { tid: msg.tid, bid: msg.bid }));
+    // Extensions answer the keys they own (e.g. payload thermal settings); the table answers the rest.
+    const rest: Record<string, unknown> = typeof msg.data === 'object' && msg.data !== null && !Array.isArray(msg.data) ? { ...(msg.data as Record<string, unknown>) } : {};
+    const taken: Record<string, unknown> = {};
+    for (const ext of this.extensions) {
+      for (const [k, v] of Object.entries(ext.propertySet?.(rest) ?? {})) {
+        taken[k] = v;
+        delete rest[k];
+      }
+    }
+    const { reply, accepted } = applyPropertySet(this.kind, Object.keys(taken).length > 0 ? rest : msg.data);
+    this.link.publish('property_set_reply', topics.propertySetReply(this.gatewaySn), envelope(this.gatewaySn, this.clock.now(), { ...reply, ...taken }, { tid: msg.tid, bid: msg.bid }));
     const specs = writableProps(this.kind);
     for (const [key, value] of Object.entries(accepted)) {
       const spec = specs[key];

@@ -2,7 +2,9 @@
  * Extension point of a simulated device: capabilities (DRC flight, payload control, live
  * video…) plug in here, each in its own file under sim/extensions/, without touching device.ts.
  */
+import type { Result } from '../../../shared/util/result';
 import type { Clock } from '../util/clock';
+import type { DownMessage } from './envelope';
 import type { Logger } from '../util/log';
 import type { FlightModel, FlightSnapshot, Home } from './flight';
 import type { SimKind } from './products';
@@ -39,11 +41,17 @@ export interface SimDeviceApi {
   /** Aircraft OSD/state properties the device publishes (mutable: extensions may add payload state). */
   readonly aircraftOsdProps: Record<string, unknown>;
   publishAircraftState(data: Record<string, unknown>): void;
+  /** Send a `requests` method (e.g. storage_config_get) and await its requests_reply. */
+  request(method: string, data: unknown): Promise<Result<DownMessage>>;
+  /** Send an `events` method with need_reply 1 (e.g. file_upload_callback) and await its events_reply. */
+  event(method: string, data: unknown): Promise<Result<DownMessage>>;
 }
 
 export interface SimExtension {
   /** Answer a `services` method, or return null to let the device's default table answer. */
   service?(method: string, data: unknown): ServiceReplyData | null;
+  /** Take the property/set keys this capability owns: return their property/set_reply entries, or null. */
+  propertySet?(data: Readonly<Record<string, unknown>>): Record<string, unknown> | null;
   stop?(): void | Promise<void>;
 }
 

@@ -2,7 +2,30 @@
 import { headingOf, normalizeHeading, offsetToLatLon } from './geo';
 import { createRng } from './rng';
 
-export type FlightPhase = 'docked' | 'takeoff' | 'outbound' | 'orbit' | 'return' | 'landing';
+export type FlightPhase = 'docked' | 'takeoff' | 'outbound' | 'orbit' | 'wayline' | 'return' | 'landing' | 'manual';
+
+/** A velocity command in the aircraft's body frame (DRC sticks): m/s forward/right/up, °/s clockwise. */
+export interface ManualCommand {
+  readonly forward: number;
+  readonly right: number;
+  readonly up: number;
+  readonly yawRate: number;
+}
+
+/** A wayline point for `flyRoute`: metres east/north of home, metres above the take-off point, leg speed. */
+export interface RoutePoint {
+  readonly east: number;
+  readonly north: number;
+  readonly up: number;
+  readonly speedMps: number;
+}
+
+export interface RouteState {
+  /** The waypoint being flown to (= number reached so far). */
+  readonly index: number;
+  readonly total: number;
+  readonly hold: boolean;
+}
 
 export interface Home {
   readonly lat: number;
@@ -46,8 +69,11 @@ export interface FlightSnapshot {
 const CLIMB_MPS = 5;
 const DESCENT_MPS = 3;
 const MAX_STEP_S = 0.5;
-// mode_code per enums.md §2.2: 0 idle, 4 auto take-off, 5 wayline, 9 auto RTH, 10 auto landing.
-const MODE: Readonly<Record<FlightPhase, number>> = { docked: 0, takeoff: 4, outbound: 5, orbit: 5, return: 9, landing: 10 };
+// mode_code per enums.md §2.2: 0 idle, 4 auto take-off, 5 wayline, 9 auto RTH, 10 auto landing, 17 live flight controls (DRC).
+const MODE: Readonly<Record<FlightPhase, number>> = { docked: 0, takeoff: 4, outbound: 5, orbit: 5, wayline: 5, return: 9, landing: 10, manual: 17 };
+/** Manual-flight response: acceleration limits (m/s²) so stopping the sticks brakes, then holds. */
+const MANUAL_ACCEL_H = 4;
+const MANUAL_ACCEL_V = 3;
 
 /** A plan drawn from the seed: 200–400 m orbit at 60–100 m, ~10 m/s. */
 export function planFromSeed(seed: number): FlightPlan {
@@ -77,6 +103,15 @@ export class FlightModel {
   private flightSec = 0;
   private battery: number;
   private lastMs: number | undefined;
+  private route: readonly RoutePoint[] | null = null;
+  private routeIndex = 0;
+  private routeHold = false;
+  private routeClimb = 0;
+  /** The last route was flown to its final waypoint (not cut short by RTH, stop or low battery). */
+  routeCompleted = false;
+  private manualCmd: ManualCommand | null = null;
+  private vEast = 0;
+  private vNorth = 0;
   /** Take off by itself after `groundSec` on the ground with ≥ 90 % battery. */
   autoFly: boolean;
 
@@ -118,6 +153,42 @@ export class FlightModel {
     return true;
   }
 
+  /**
+   * DRC: fly by a velocity command instead of the automatic plan (the one public hook the DRC
+   * simulator needs). Null hands control back: an aircraft in the air then returns home.
+   */
+  setManual(cmd: ManualCommand | null): void {
+    if (cmd === null && this.manualCmd !== null && this.phase === 'manual') this.enter(this.up > 0 ? 'return' : 'docked');
+    this.manualCmd = cmd;
+  }
+
+  /** Flies `points` in order (taking off first, up to `climbM`, when on the ground), then returns home. */
+  flyRoute(points: readonly RoutePoint[], climbM: number): boolean {
+    if (points.length === 0 || this.phase === 'return' || this.phase === 'landing') return false;
+    this.route = points;
+    this.routeIndex = 0;
+    this.routeHold = false;
+    this.routeClimb = climbM;
+    this.routeCompleted = false;
+    this.enter(this.phase === 'docked' ? 'takeoff' : 'wayline');
+    return true;
+  }
+
+  /** Hover in place on the route (pause, hover action) or continue. */
+  holdRoute(hold: boolean): void {
+    this.routeHold = hold;
+  }
+
+  /** Leaves the route and returns home. */
+  endRoute(): void {
+    this.route = null;
+    if (this.phase === 'wayline' || this.phase === 'takeoff') this.enter('return');
+  }
+
+  routeState(): RouteState | null {
+    return this.route ? { index: this.routeIndex, total: this.route.length, hold: this.routeHold } : null;
+  }
+
   get currentPhase(): FlightPhase {
     return this.phase;
   }
@@ -145,12 +216,15 @@ export class FlightModel {
   }
 
   private enter(phase: FlightPhase): void {
+    // Any way home (RTH, low battery, landing) ends a route.
+    if (phase === 'return' || phase === 'landing' || phase === 'docked') this.route = null;
     this.phase = phase;
     this.phaseSec = 0;
   }
 
   private step(s: number): void {
     this.phaseSec += s;
+    if (this.manualCmd !== null) return this.stepManual(s, this.manualCmd);
     if (this.phase === 'docked') {
       this.hSpeed = this.vSpeed = this.roll = 0;
       this.battery = Math.min(100, this.battery + 0.4 * s);
@@ -159,13 +233,16 @@ export class FlightModel {
     }
     this.flightSec += s;
     this.battery = Math.max(0, this.battery - 0.08 * s);
-    if (this.battery < 25 && (this.phase === 'orbit' || this.phase === 'outbound')) this.enter('return');
+    if (this.battery < 25 && (this.phase === 'orbit' || this.phase === 'outbound' || this.phase === 'wayline')) this.enter('return');
     switch (this.phase) {
       case 'takeoff':
         this.hSpeed = 0;
         this.vSpeed = CLIMB_MPS;
-        this.up = Math.min(this.plan.altitudeM, this.up + CLIMB_MPS * s);
-        if (this.up >= this.plan.altitudeM) this.enter('outbound');
+        this.up = Math.min(this.route ? this.routeClimb : this.plan.altitudeM, this.up + CLIMB_MPS * s);
+        if (this.up >= (this.route ? this.routeClimb : this.plan.altitudeM)) this.enter(this.route ? 'wayline' : 'outbound');
+        return;
+      case 'wayline':
+        this.flyRouteStep(s);
         return;
       case 'outbound': {
         const b = this.plan.entryBearing;
@@ -195,6 +272,36 @@ export class FlightModel {
     }
   }
 
+  /** Body-frame velocity command → world velocity, approached at limited acceleration. */
+  private stepManual(s: number, c: ManualCommand): void {
+    if (this.phase === 'docked' && c.up <= 0) {
+      this.hSpeed = this.vSpeed = this.vEast = this.vNorth = 0;
+      return;
+    }
+    if (this.phase !== 'manual') this.enter('manual');
+    this.flightSec += s;
+    this.battery = Math.max(0, this.battery - 0.08 * s);
+    this.heading = normalizeHeading(this.heading + c.yawRate * s);
+    const h = (this.heading * Math.PI) / 180;
+    const wantE = Math.sin(h) * c.forward + Math.cos(h) * c.right;
+    const wantN = Math.cos(h) * c.forward - Math.sin(h) * c.right;
+    const approach = (v: number, want: number, a: number): number => (Math.abs(want - v) <= a * s ? want : v + Math.sign(want - v) * a * s);
+    this.vEast = approach(this.vEast, wantE, MANUAL_ACCEL_H);
+    this.vNorth = approach(this.vNorth, wantN, MANUAL_ACCEL_H);
+    this.vSpeed = approach(this.vSpeed, c.up, MANUAL_ACCEL_V);
+    this.east += this.vEast * s;
+    this.north += this.vNorth * s;
+    this.up = Math.max(0, this.up + this.vSpeed * s);
+    if (this.up === 0 && this.vSpeed < 0) this.vSpeed = 0;
+    this.hSpeed = Math.hypot(this.vEast, this.vNorth);
+    this.roll = 0;
+  }
+
+  /** World-frame velocity (m/s east, north, up) for DRC OSD pushes. */
+  get velocity(): { readonly east: number; readonly north: number; readonly up: number } {
+    return { east: this.vEast, north: this.vNorth, up: this.vSpeed };
+  }
+
   /** Straight-line leg at plan speed; true once the target is reached. */
   private flyToward(e: number, n: number, s: number): boolean {
     const de = e - this.east;
@@ -214,6 +321,40 @@ export class FlightModel {
     this.north += (dn / dist) * stepM;
     this.hSpeed = this.plan.speedMps;
     return false;
+  }
+
+  /** One step along the route: a straight 3D leg to the next point at its speed; hold = hover. */
+  private flyRouteStep(s: number): void {
+    const target = this.route?.[this.routeIndex];
+    if (!this.route || !target) {
+      this.routeCompleted = this.route !== null;
+      this.route = null;
+      this.enter('return');
+      return;
+    }
+    this.roll = 0;
+    if (this.routeHold) {
+      this.hSpeed = this.vSpeed = 0;
+      return;
+    }
+    const de = target.east - this.east;
+    const dn = target.north - this.north;
+    const du = target.up - this.up;
+    const dist = Math.hypot(de, dn, du);
+    const stepM = target.speedMps * s;
+    if (dist <= stepM) {
+      this.east = target.east;
+      this.north = target.north;
+      this.up = target.up;
+      this.routeIndex++;
+      return;
+    }
+    if (Math.hypot(de, dn) > 0.5) this.heading = headingOf(de, dn);
+    this.east += (de / dist) * stepM;
+    this.north += (dn / dist) * stepM;
+    this.up += (du / dist) * stepM;
+    this.hSpeed = (Math.hypot(de, dn) / dist) * target.speedMps;
+    this.vSpeed = (du / dist) * target.speedMps;
   }
 
   private orbit(s: number): void {

@@ -4,3 +4,4 @@ export * from './capacity';
 export * from './urls';
 export * from './errors';
 export * from './quality';
+export * from './timecode';

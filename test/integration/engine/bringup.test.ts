@@ -62,12 +62,22 @@ describe('dock bring-up over the embedded broker', () => {
     expect(row?.callsign).toBe('North Dock');
   });
 
-  it('answers storage_config_get and flighttask_resource_get with a clear error result until those capabilities exist', async () => {
-    for (const m of ['storage_config_get', 'flighttask_resource_get']) {
-      const data = await req(m, m === 'storage_config_get' ? { module: 0 } : { flight_id: 'f1' });
-      expect(data.result).not.toBe(0);
-      expect(JSON.stringify(data.output)).toMatch(/not|no /i);
-    }
+  it('answers storage_config_get with temporary upload credentials, and flighttask_resource_get for an unknown flight with an error result', async () => {
+    // Media capability (electron/core/media): the embedded S3 endpoint's STS for this gateway.
+    const storage = await req('storage_config_get', { module: 0 });
+    expect(storage).toMatchObject({
+      result: 0,
+      output: {
+        bucket: expect.any(String),
+        endpoint: expect.stringMatching(/^https?:\/\//),
+        object_key_prefix: expect.any(String),
+        provider: expect.any(String),
+        credentials: { access_key_id: expect.any(String), access_key_secret: expect.any(String), expire: expect.any(Number), security_token: expect.any(String) },
+      },
+    });
+    // Missions capability: a flight Outpost never prepared has no wayline file to hand out.
+    const resource = await req('flighttask_resource_get', { flight_id: 'no-such-flight' });
+    expect(resource.result).not.toBe(0);
   });
 
   it('replies to an unknown requests method with an error result instead of silence', async () => {

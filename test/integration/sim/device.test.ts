@@ -144,11 +144,16 @@ describe('SimDevice over a real aedes broker', () => {
       return reply;
     };
 
+    // Payload commands need payload control first (sim/extensions/payload.ts); replies are `{result}` (dock2 110.drc.md).
+    expect((await call('t0', 'payload_authority_grab', { payload_index: '81-0-0' })).msg.data).toEqual({ result: 0 });
     const look = await call('t1', 'camera_look_at', { payload_index: '81-0-0', locked: false, latitude: 22.9, longitude: 113.7, height: 100 });
-    expect(look.msg).toMatchObject({ tid: 't1', bid: 'b-t1', method: 'camera_look_at', gateway: 'DOCK2SN03', data: { result: 0, output: { status: 'ok' } } });
+    expect(look.msg).toMatchObject({ tid: 't1', bid: 'b-t1', method: 'camera_look_at', gateway: 'DOCK2SN03', data: { result: 0 } });
 
+    // Missing url/video_id: the live extension answers with the livestream parameter error (error-code page 513014).
     const bad = await call('t2', 'live_start_push', { url_type: 1 });
-    expect(bad.msg.data.result).toBe(325001);
+    expect(bad.msg.data.result).toBe(513014);
+    const badCover = await call('t2b', 'alarm_state_switch', {});
+    expect(badCover.msg.data.result).toBe(325001); // the generic table: wrong parameter
 
     const unknown = await call('t3', 'no_such_method', null);
     expect(unknown.msg).toMatchObject({ method: 'no_such_method', data: { result: 314000 } });

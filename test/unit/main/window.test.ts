@@ -15,6 +15,7 @@ class FakeContents {
 }
 const headerHooks: ((d: { responseHeaders: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void)[] = [];
 const permissionHooks: ((wc: unknown, p: string, cb: (ok: boolean) => void) => void)[] = [];
+const sendHooks: { filter: { urls: string[] }; h: (d: { requestHeaders: Record<string, string> }, cb: (r: { requestHeaders: Record<string, string> }) => void) => void }[] = [];
 
 vi.mock('electron', () => ({
   BrowserWindow: class {
@@ -27,13 +28,16 @@ vi.mock('electron', () => ({
   },
   session: {
     defaultSession: {
-      webRequest: { onHeadersReceived: (h: (typeof headerHooks)[number]) => headerHooks.push(h) },
+      webRequest: {
+        onHeadersReceived: (h: (typeof headerHooks)[number]) => headerHooks.push(h),
+        onBeforeSendHeaders: (filter: { urls: string[] }, h: (typeof sendHooks)[number]['h']) => sendHooks.push({ filter, h }),
+      },
       setPermissionRequestHandler: (h: (typeof permissionHooks)[number]) => permissionHooks.push(h),
     },
   },
 }));
 
-const { createMainWindow, hardenSession, CSP } = await import('../../../electron/main/window');
+const { authorizeEngineRequests, createMainWindow, hardenSession, CSP } = await import('../../../electron/main/window');
 
 describe('main window', () => {
   beforeEach(() => {
@@ -68,5 +72,14 @@ describe('main window', () => {
     const answers: boolean[] = [];
     for (const p of ['media', 'geolocation', 'notifications', 'fullscreen']) permissionHooks[0]!(null, p, (ok) => answers.push(ok));
     expect(answers).toEqual([false, false, false, true]);
+  });
+
+  it('gives the API token only to requests for the engine on loopback', () => {
+    authorizeEngineRequests(8080, 'tok');
+    const hook = sendHooks[0]!;
+    expect(hook.filter.urls).toEqual(['http://127.0.0.1:8080/*']);
+    let out: Record<string, string> = {};
+    hook.h({ requestHeaders: { Accept: 'image/png' } }, (r) => (out = r.requestHeaders));
+    expect(out).toEqual({ Accept: 'image/png', Authorization: 'Bearer tok' });
   });
 });

@@ -19,7 +19,7 @@ describe('migrate', () => {
     const r = migrate(db);
     expect(r).toEqual({
       ok: true,
-      value: { from: 0, to: MIGRATIONS.length, applied: ['0001_init', '0002_bindings', '0003_events', '0004_telemetry'] },
+      value: { from: 0, to: MIGRATIONS.length, applied: MIGRATIONS.map((m) => `${String(m.version).padStart(4, '0')}_${m.name}`) },
     });
     expect(schemaVersion(db)).toBe(MIGRATIONS.length);
   });

@@ -1,5 +1,5 @@
 /** Non-React wiring of the globe: store subscriptions → entities, imagery from settings, picking, follow, debug hook. */
-import { Cartesian2, Rectangle, ScreenSpaceEventType, type CesiumWidget } from '@cesium/engine';
+import { Cartesian2, Cartographic, EllipsoidTerrainProvider, Math as CesiumMath, Rectangle, ScreenSpaceEventType, type CesiumWidget } from '@cesium/engine';
 import type { OutpostClient } from '../../../../shared/ipc/contract';
 import { devicesStore, select, type DevicesState } from '../../state/devices';
 import { engineStore } from '../../state/engine';
@@ -8,6 +8,7 @@ import { emitDebug, installDebugHook } from './debugHook';
 import { FleetEntities } from './entities';
 import { ImageryLayers } from './imagery';
 import { layerSpecs, tileBaseFor } from './layers';
+import { mapWidget, publishMapClick } from './mapClicks';
 import { createOfflineViewer } from './viewer';
 
 const TRACK_SEED_LIMIT = 600;
@@ -60,7 +61,19 @@ export const mountGlobe = (container: HTMLElement, client: OutpostClient): (() =
     const picked: unknown = viewer.scene.pick(click.position);
     const id = (picked as { id?: { id?: unknown } } | undefined)?.id?.id;
     if (typeof id === 'string') select(id.replace(/^(trail|home):/, ''));
+    publishClick(click.position, typeof id === 'string' ? id : null);
   }, ScreenSpaceEventType.LEFT_CLICK);
+
+  // Where on the globe the click landed, for other features (mapClicks.ts).
+  const publishClick = (at: Cartesian2, entityId: string | null): void => {
+    const ray = viewer.camera.getPickRay(at);
+    const hit = (ray && viewer.scene.globe.pick(ray, viewer.scene)) ?? viewer.camera.pickEllipsoid(at);
+    if (!hit) return;
+    const c = Cartographic.fromCartesian(hit);
+    const terrain = !(viewer.terrainProvider instanceof EllipsoidTerrainProvider);
+    publishMapClick({ lon: CesiumMath.toDegrees(c.longitude), lat: CesiumMath.toDegrees(c.latitude), height: c.height, terrain, entityId });
+  };
+  mapWidget.setState({ widget: viewer });
 
   const unsubs = [
     devicesStore.subscribe(onDevices),
@@ -72,6 +85,7 @@ export const mountGlobe = (container: HTMLElement, client: OutpostClient): (() =
   applyImagery();
 
   return () => {
+    mapWidget.setState({ widget: null });
     for (const u of unsubs) u();
     fleet.destroy();
     viewer.destroy();

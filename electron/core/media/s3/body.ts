@@ -1,0 +1,67 @@
+/**
+ * Takes an upload body into a temp file: aws-chunked decoding when the client streams, SHA-256 and Content-MD5
+ * checks when it signed or digested the payload, length checks. Any failure removes the temp file and comes
+ * back as an S3Error (disk full included), so nothing partial is ever left to commit.
+ */
+import type { IncomingMessage } from 'node:http';
+import { rm } from 'node:fs/promises';
+import { PassThrough, type Transform } from 'node:stream';
+import type { PayloadMode } from './auth';
+import { AwsChunkedDecoder } from './chunked';
+import { s3err, type S3Error } from './errors';
+import type { ObjectStore, WriteResult } from './objects';
+
+export const MAX_PUT_BYTES = 5 * 1024 ** 3;
+
+export async function receiveBody(req: IncomingMessage, payload: PayloadMode, store: ObjectStore, dir?: string): Promise<WriteResult | S3Error> {
+  const declared = numberHeader(req, payload.kind === 'streaming' ? 'x-amz-decoded-content-length' : 'content-length');
+  if (declared !== null && declared > MAX_PUT_BYTES) return s3err(400, 'EntityTooLarge', `One upload may carry at most 5 GiB; this one declares ${declared} bytes. Use multipart upload.`);
+  // Piped (not handed to pipeline) so a failed write does not destroy the socket: the client still gets its answer.
+  const src: Transform = payload.kind === 'streaming' ? new AwsChunkedDecoder(payload.signing) : new PassThrough({ highWaterMark: 1 << 20 });
+  const onGone = (): void => {
+    if (!req.complete) src.destroy(Object.assign(new Error('request aborted'), { code: 'ECONNRESET' }));
+  };
+  req.once('close', onGone);
+  req.once('error', onGone);
+  req.pipe(src);
+  let w: WriteResult;
+  try {
+    w = await store.writeTemp(src, dir, payload.kind === 'sha256');
+  } catch (e) {
+    req.unpipe(src);
+    return writeError(e);
+  } finally {
+    req.off('close', onGone);
+    req.off('error', onGone);
+  }
+  const problem = check(req, payload, w, declared);
+  if (problem) {
+    await rm(w.file, { force: true });
+    return problem;
+  }
+  return w;
+}
+
+function check(req: IncomingMessage, payload: PayloadMode, w: WriteResult, declared: number | null): S3Error | null {
+  if (declared !== null && declared !== w.size) return s3err(400, 'IncompleteBody', `The body had ${w.size} bytes, but ${declared} were declared.`);
+  if (payload.kind === 'sha256' && w.sha256 !== payload.hash) return s3err(400, 'XAmzContentSHA256Mismatch', 'The body does not match the signed x-amz-content-sha256.');
+  const md5 = req.headers['content-md5'];
+  if (typeof md5 === 'string' && Buffer.from(md5, 'base64').toString('hex') !== w.md5) return s3err(400, 'BadDigest', 'The body does not match Content-MD5.');
+  return null;
+}
+
+function writeError(e: unknown): S3Error {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return s3err(507, 'InsufficientStorage', 'The Outpost data disk is full; the upload was discarded. Free space and retry.');
+  if (code === 'SignatureDoesNotMatch') return s3err(403, 'SignatureDoesNotMatch', 'A chunk signature of the streamed body does not match.');
+  const msg = e instanceof Error ? e.message : String(e);
+  if (msg.startsWith('aws-chunked')) return s3err(400, 'InvalidRequest', msg);
+  if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || msg.includes('aborted')) return s3err(400, 'IncompleteBody', 'The connection closed before the body was complete; nothing was stored.');
+  return s3err(500, 'InternalError', `Could not store the upload: ${msg}`);
+}
+
+function numberHeader(req: IncomingMessage, name: string): number | null {
+  const v = req.headers[name];
+  if (typeof v !== 'string' || !/^\d+$/.test(v)) return null;
+  return Number(v);
+}

@@ -1,0 +1,127 @@
+/**
+ * Fly it: DRC for the selected dock or remote controller. Enter/exit, the emergency stop (button,
+ * gamepad binding, Space), the session's state and why it ended, the dead-man state, and the HUD.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import type { OutpostClient } from '../../../../shared/ipc/contract';
+import type { DrcSessionView } from '../../../../shared/ipc/drc';
+import { devicesStore } from '../../state/devices';
+import { useDevices } from '../../state/hooks';
+import { Calibration } from './Calibration';
+import { Hud } from './Hud';
+import { emergencyStop, startInputLoop } from './input';
+import { loadProfile } from './profiles';
+import { drcStore, receiveSession, receiveTelemetry, setError } from './store';
+import './drc.css';
+
+const PHASE_TEXT: Readonly<Record<DrcSessionView['phase'], string>> = {
+  grabbing: 'Grabbing flight authority…',
+  requesting: 'Asking Pilot 2 for cloud control…',
+  awaiting_pilot: 'Waiting for the pilot to accept on the remote controller…',
+  entering: 'Entering DRC…',
+  active: 'DRC active',
+  exiting: 'Exiting DRC…',
+  ended: 'DRC ended',
+};
+
+/** The gateway of the selected device (an aircraft flies through its dock or RC). */
+const selectedGateway = (): string | null => {
+  const { devices, selected } = devicesStore.getState();
+  if (selected === null) return null;
+  const d = devices[selected];
+  if (!d) return null;
+  const gw = d.gateway ?? d.sn;
+  const g = devices[gw];
+  return g && (g.deviceClass === 'dock' || g.deviceClass === 'rc') ? gw : null;
+};
+
+export function DrcPanel({ client }: { readonly client: OutpostClient }) {
+  const selected = useDevices((s) => s.selected);
+  const devices = useDevices((s) => s.devices);
+  const sessions = useStore(drcStore, (s) => s.sessions);
+  const telemetry = useStore(drcStore, (s) => s.telemetry);
+  const input = useStore(drcStore, (s) => s.input);
+  const error = useStore(drcStore, (s) => s.error);
+  const [calibrating, setCalibrating] = useState(false);
+  const busy = useRef(false);
+
+  useEffect(() => {
+    const offs = [client.on('drc:state', receiveSession), client.on('drc:telemetry', receiveTelemetry)];
+    void client.invoke('drc:sessions', undefined).then((list) => list.forEach(receiveSession));
+    const stop = startInputLoop({ client, gateway: selectedGateway, profile: loadProfile });
+    return () => {
+      stop();
+      offs.forEach((off) => off());
+    };
+  }, [client]);
+
+  const gw = selected === null ? null : selectedGateway();
+  if (gw === null) return null;
+  const session = sessions[gw] ?? null;
+  const gateway = devices[gw];
+  const aircraft = gateway?.children[0] ? devices[gateway.children[0]] : undefined;
+  const live = session !== null && session.phase !== 'ended';
+  const run = (f: () => Promise<void>): void => {
+    if (busy.current) return;
+    busy.current = true;
+    setError(null);
+    void f().finally(() => (busy.current = false));
+  };
+  const enter = (): void =>
+    run(async () => {
+      const r = await client.invoke('drc:enter', { gateway: gw, takeover: live });
+      if (!r.ok) setError(r.error.message);
+    });
+  const exit = (): void =>
+    run(async () => {
+      const r = await client.invoke('drc:exit', { gateway: gw });
+      if (!r.ok) setError(r.error.message);
+    });
+
+  return (
+    <section className="drc-panel" data-testid="drc-panel">
+      <header className="drc-head">
+        <span>Fly {gateway?.callsign ?? gw}</span>
+        <span className={`drc-phase phase-${session?.phase ?? 'none'}`} data-testid="drc-phase">
+          {session ? PHASE_TEXT[session.phase] : 'Not in DRC'}
+        </span>
+      </header>
+      <div className="drc-actions">
+        {live ? (
+          <button onClick={exit} data-testid="drc-exit">
+            Exit DRC
+          </button>
+        ) : (
+          <button onClick={enter} data-testid="drc-enter">
+            Enter DRC
+          </button>
+        )}
+        <button className="drc-estop" onClick={() => emergencyStop(client, gw)} data-testid="drc-estop" title="Emergency stop (Space, or the bound gamepad button)">
+          EMERGENCY STOP
+        </button>
+        <button onClick={() => setCalibrating((c) => !c)} data-testid="drc-calibrate">
+          Gamepad…
+        </button>
+      </div>
+      {session?.end ? (
+        <p className="drc-end" role="alert" data-testid="drc-end" data-reason={session.end.reason}>
+          {session.end.message}
+        </p>
+      ) : null}
+      {session?.phase === 'active' ? (
+        <p className={`drc-input input-${session.input.state}`} data-testid="drc-input" data-state={session.input.state}>
+          {session.input.why ?? `Flying with the ${input.source}${input.gamepadId ? ` (${input.gamepadId})` : ''}`}
+        </p>
+      ) : null}
+      {input.notice ? <p className="drc-notice" data-testid="drc-notice">{input.notice}</p> : null}
+      {error ? (
+        <p className="drc-error" role="alert" data-testid="drc-error">
+          {error}
+        </p>
+      ) : null}
+      <Hud session={session} telemetry={telemetry[gw]} aircraft={aircraft} gateway={gateway} />
+      {calibrating ? <Calibration onClose={() => setCalibrating(false)} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Generic map hooks for other features: every left click on the globe as {lon, lat, height} (height above the
+ * WGS84 ellipsoid, from globe.pick / camera.pickEllipsoid: exact under software GL, unlike scene.pickPosition),
+ * and the globe's widget so a feature can add its own entities (removing them on its own unmount).
+ */
+import type { CesiumWidget } from '@cesium/engine';
+import { createStore } from 'zustand/vanilla';
+
+export interface MapClick {
+  readonly lon: number;
+  readonly lat: number;
+  /** Ellipsoid height, metres (0 on the offline ellipsoid terrain). */
+  readonly height: number;
+  /** False on the bare ellipsoid (no elevation data loaded): then `height` is only the mesh's few-metre error around 0. */
+  readonly terrain: boolean;
+  /** Entity id under the cursor, if the click hit one. */
+  readonly entityId: string | null;
+  /** Increments on every click, so two clicks on the same spot are two events. */
+  readonly seq: number;
+}
+
+export const mapClicks = createStore<{ readonly last: MapClick | null }>(() => ({ last: null }));
+export const mapWidget = createStore<{ readonly widget: CesiumWidget | null }>(() => ({ widget: null }));
+
+export const publishMapClick = (c: Omit<MapClick, 'seq'>): void => mapClicks.setState((s) => ({ last: { ...c, seq: (s.last?.seq ?? 0) + 1 } }));

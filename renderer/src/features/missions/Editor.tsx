@@ -1,0 +1,110 @@
+/** Route authoring: the take-off dock, global settings, the figures, the waypoint list and the selected waypoint. */
+import { useStore } from 'zustand';
+import type { OutpostClient } from '../../../../shared/ipc/contract';
+import type { ExitOnRcLost, FinishAction, RcLostAction } from '../../../../shared/wpml';
+import { useDevices } from '../../state/hooks';
+import { SECURITY_HEIGHT, maxSpeedOf, saveProblem } from './editor';
+import { NumField, Select } from './fields';
+import { formatDistance, formatDuration } from './format';
+import { draftFigures, takeOffOf } from './geometry';
+import { DockSelect } from './DockSelect';
+import { edit, missionsStore, say } from './store';
+import { WaypointEditor } from './WaypointEditor';
+
+const FINISH: readonly { value: FinishAction; label: string }[] = [
+  { value: 'goHome', label: 'Return home' },
+  { value: 'autoLand', label: 'Land at the last waypoint' },
+  { value: 'gotoFirstWaypoint', label: 'Fly to the first waypoint and hover' },
+  { value: 'noAction', label: 'Hover at the last waypoint' },
+];
+const RC_LOST: readonly { value: string; label: string }[] = [
+  { value: 'goContinue', label: 'Continue the route' },
+  { value: 'executeLostAction:goBack', label: 'Leave the route: return home' },
+  { value: 'executeLostAction:landing', label: 'Leave the route: land' },
+  { value: 'executeLostAction:hover', label: 'Leave the route: hover' },
+];
+// The route writer (shared/wpml/draft.ts) writes heights above the take-off point; the other modes are for imported files.
+const HEIGHT_MODES = [
+  { value: 'relativeToStartPoint', label: 'Above the take-off point' },
+  { value: 'EGM96', label: 'Above sea level (EGM96): imported routes only', disabled: true },
+  { value: 'aboveGroundLevel', label: 'Above ground (AGL): imported routes only', disabled: true },
+] as const;
+
+async function save(client: OutpostClient): Promise<void> {
+  const e = missionsStore.getState().editor;
+  const problem = saveProblem(e);
+  if (problem) return say(false, problem);
+  const r = await client.invoke('missions:saveDraft', { ...(e.id ? { id: e.id } : {}), name: e.name, draft: e.draft });
+  if (!r.ok) return say(false, `Not saved: ${r.error.message}`);
+  edit({ type: 'saved', id: r.value.id });
+  say(true, `Saved "${r.value.name}": ${r.value.waypointCount} waypoints, ${formatDistance(r.value.distanceM)}, about ${formatDuration(r.value.durationS)}.`);
+}
+
+export function Editor({ client }: { readonly client: OutpostClient }) {
+  const e = useStore(missionsStore, (s) => s.editor);
+  const drawing = useStore(missionsStore, (s) => s.drawing);
+  const dockSn = useStore(missionsStore, (s) => s.dockSn);
+  const takeOff = useDevices((s) => takeOffOf(s, dockSn));
+  const d = e.draft;
+  const fig = draftFigures(d);
+  const rcLost = d.exitOnRCLost === 'goContinue' ? 'goContinue' : `executeLostAction:${d.executeRCLostAction}`;
+  const setRcLost = (v: string): void => {
+    const [exit, action] = v.split(':') as [ExitOnRcLost, RcLostAction | undefined];
+    edit({ type: 'setGlobal', patch: { exitOnRCLost: exit, ...(action ? { executeRCLostAction: action } : {}) } });
+  };
+  return (
+    <div className="ms-editor" data-testid="missions-editor">
+      <label className="ms-field">
+        <span>Name</span>
+        <input value={e.name} data-testid="route-name" onChange={(ev) => edit({ type: 'rename', name: ev.target.value })} />
+      </label>
+      <DockSelect label="Take-off dock" />
+      <p className="muted ms-note">
+        {takeOff ? `Heights are above the dock (take-off at ${takeOff.height.toFixed(1)} m ellipsoid height).` : 'No dock position known: heights are drawn above the ellipsoid.'}
+      </p>
+      <div className="ms-row">
+        <button type="button" className={drawing ? 'armed' : ''} data-testid="route-draw" onClick={() => missionsStore.setState({ drawing: !drawing })}>
+          {drawing ? 'Stop adding waypoints' : 'Add waypoints on the map'}
+        </button>
+        <button type="button" data-testid="route-save" disabled={!e.dirty && e.id !== null} onClick={() => void save(client)}>
+          Save{e.dirty ? ' *' : ''}
+        </button>
+        <button type="button" onClick={() => edit({ type: 'new' })}>
+          Clear
+        </button>
+      </div>
+      {drawing ? <p className="ms-note">Click on the globe to add a waypoint; drag a waypoint to move it.</p> : null}
+      <fieldset className="ms-group">
+        <legend>Route</legend>
+        <Select label="Height mode" value="relativeToStartPoint" options={HEIGHT_MODES} onChange={() => undefined} />
+        <NumField label="Speed" unit={`m/s (≤ ${maxSpeedOf(d)})`} step={0.5} value={d.speed} testId="route-speed" onCommit={(v) => v !== null && edit({ type: 'setGlobal', patch: { speed: v } })} />
+        <NumField
+          label="Take-off security height"
+          unit="m"
+          title={`${SECURITY_HEIGHT.min}–${SECURITY_HEIGHT.max} m: the aircraft climbs to this before flying to the first waypoint`}
+          value={d.takeOffSecurityHeight}
+          onCommit={(v) => v !== null && edit({ type: 'setGlobal', patch: { takeOffSecurityHeight: v } })}
+        />
+        <Select label="When finished" value={d.finishAction} options={FINISH} onChange={(v) => edit({ type: 'setGlobal', patch: { finishAction: v } })} />
+        <Select label="RC signal lost" value={rcLost} options={RC_LOST} onChange={setRcLost} />
+      </fieldset>
+      <p className="ms-figures" data-testid="route-figures">
+        {d.waypoints.length} waypoints · {formatDistance(fig.distanceM)} · about {formatDuration(fig.durationS)}
+      </p>
+      <ol className="ms-wps" data-testid="route-waypoints">
+        {d.waypoints.map((w, i) => (
+          <li key={i} className={e.selected === i ? 'on' : ''} onClick={() => edit({ type: 'select', index: i })}>
+            <span>#{i + 1}</span>
+            <span>{w.height} m</span>
+            <span>{w.speed !== undefined ? `${w.speed} m/s` : 'route speed'}</span>
+            <span>{w.actions.length ? `${w.actions.length} action${w.actions.length > 1 ? 's' : ''}` : ''}</span>
+            <button type="button" title="Remove this waypoint" onClick={(ev) => (ev.stopPropagation(), edit({ type: 'removeWaypoint', index: i }))}>
+              ✕
+            </button>
+          </li>
+        ))}
+      </ol>
+      {e.selected !== null && d.waypoints[e.selected] ? <WaypointEditor index={e.selected} w={d.waypoints[e.selected]!} maxSpeed={maxSpeedOf(d)} /> : null}
+    </div>
+  );
+}

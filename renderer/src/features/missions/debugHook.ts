@@ -1,0 +1,28 @@
+/**
+ * Read-only e2e hook `window.__outpostMissions`: where a place on the globe is on screen (so a test can click it
+ * like an operator), the route being edited, and the tasks as the panel holds them.
+ */
+import { Cartesian3, SceneTransforms } from '@cesium/engine';
+import { mapWidget } from '../map/mapClicks';
+import type { MissionsDebugHook } from './debugTypes';
+import { missionsStore, taskList } from './store';
+
+export const installMissionsDebugHook = (): (() => void) => {
+  const hook: MissionsDebugHook = Object.freeze({
+    toWindow: (lon: number, lat: number, height: number) => {
+      const w = mapWidget.getState().widget;
+      if (!w || w.isDestroyed()) return null;
+      const p = SceneTransforms.worldToWindowCoordinates(w.scene, Cartesian3.fromDegrees(lon, lat, height));
+      if (!p) return null;
+      const r = w.canvas.getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    },
+    draft: () => missionsStore.getState().editor.draft,
+    tasks: () => taskList(missionsStore.getState()),
+  });
+  const g = window as unknown as { __outpostMissions?: MissionsDebugHook };
+  g.__outpostMissions = hook;
+  return () => {
+    if (g.__outpostMissions === hook) delete g.__outpostMissions;
+  };
+};

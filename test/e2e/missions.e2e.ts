@@ -1,0 +1,145 @@
+/**
+ * Plan and run a mission end to end: serve mode + a simulated Dock 2 (in this process, idle on the ground so it
+ * can take a task), the built renderer in Chromium. Draw a 4-waypoint route by clicking on the globe (and drag one
+ * waypoint into place), save it, send it as an immediate task, and watch the aircraft entity on the map pass each
+ * waypoint in turn while the panel follows the task to "Completed".
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFleet, type Fleet } from '../../electron/core/sim';
+import type { MissionsDebugHook } from '../../renderer/src/features/missions/debugTypes';
+import { groundDistance, offset } from '../../renderer/src/features/missions/geometry';
+import { openSession, type Session } from './helpers/browser';
+import type { PageGlobals } from './helpers/page-globals';
+import { startServe, type ServeHandle } from './helpers/serve';
+
+type Page = Omit<PageGlobals, 'document'> & {
+  readonly __outpostMissions?: MissionsDebugHook;
+  readonly document: { querySelector(sel: string): { getAttribute(name: string): string | null; readonly value?: string } | null };
+};
+
+let serve: ServeHandle;
+let s: Session;
+let fleet: Fleet;
+const CENTER = { lat: 47.4, lon: 8.5, height: 450 };
+const HEIGHT = 20;
+
+const dock = () => fleet.devices[0]!;
+/** The route: a 70 m square east of the dock (clear of its icon and of the panels over the globe). */
+const targets = () => {
+  const h = dock().snapshot();
+  return [offset(h, 35, 60), offset(h, 35, 130), offset(h, -35, 130), offset(h, -35, 60)];
+};
+const screenOf = async (p: { lat: number; lon: number }, height: number) => {
+  const xy = await s.page.evaluate(([lon, lat, h]) => (globalThis as unknown as Page).__outpostMissions!.toWindow(lon!, lat!, h!), [p.lon, p.lat, height] as const);
+  if (!xy) throw new Error(`${p.lat},${p.lon} is not on screen`);
+  return xy;
+};
+const draft = () => s.page.evaluate(() => (globalThis as unknown as Page).__outpostMissions!.draft());
+const waitCount = (n: number) => s.page.waitForFunction((n) => (globalThis as unknown as Page).__outpostMissions!.draft().waypoints.length === n, n);
+
+beforeAll(async () => {
+  serve = await startServe();
+  fleet = await startFleet({
+    url: `mqtt://127.0.0.1:${serve.mqttPort}`, username: 'sim', password: 'sim-pass', count: 1, kinds: ['dock2'], osdHz: 2, center: CENTER, device: { autoFly: false },
+  });
+  await fleet.ready();
+  s = await openSession();
+  await s.page.goto(`${serve.url}/?token=${encodeURIComponent(serve.token)}`);
+  await s.page.waitForSelector('[data-testid="conn-state"][data-state="connected"]');
+}, 120_000);
+
+afterAll(async () => {
+  await s?.browser.close();
+  await fleet?.stop();
+  await serve?.stop();
+});
+
+describe('missions (serve mode, simulated Dock 2)', () => {
+  it('draws a route by clicking on the globe, drags a waypoint into place, and saves it', async () => {
+    const sn = dock().aircraftSn;
+    // The globe frames the fleet once the aircraft entity has a position.
+    await s.page.waitForFunction((sn) => !!(globalThis as unknown as Page).__outpost?.entityPositions()[sn], sn);
+    await s.page.click('[data-testid="missions-open"]');
+    await s.page.click('[data-testid="missions-new"]');
+    // The dock is chosen by default: its position is the take-off point of the route.
+    await s.page
+      .waitForFunction((gw) => (globalThis as unknown as Page).document.querySelector('[data-testid="missions-dock"]')?.value === gw, dock().gatewaySn, { timeout: 10_000 })
+      .catch(async (e: unknown) => {
+        throw new Error(`dock ${dock().gatewaySn} not chosen: ${await s.page.innerHTML('[data-testid="missions-panel"]').catch(() => 'no panel')}; ${String(e)}`);
+      });
+    const t = targets();
+    // The last waypoint lands 30 m off; it is dragged to its place below.
+    const clicks = [t[0]!, t[1]!, t[2]!, offset(t[3]!, 30, 0)];
+    for (const [i, p] of clicks.entries()) {
+      const xy = await screenOf(p, 0);
+      await s.page.mouse.click(xy.x, xy.y);
+      await waitCount(i + 1);
+    }
+    let d = await draft();
+    d.waypoints.forEach((w, i) => expect(groundDistance(w, clicks[i]!)).toBeLessThan(8));
+    expect(d.waypoints.every((w) => w.height === 30)).toBe(true);
+
+    // Stop adding, then drag waypoint 4 (drawn at take-off height + its height) onto its target.
+    await s.page.click('[data-testid="route-draw"]');
+    const dockH = dock().snapshot().height;
+    const from = await screenOf(d.waypoints[3]!, dockH + 30);
+    const to = await screenOf(t[3]!, 0);
+    await s.page.mouse.move(from.x, from.y);
+    await s.page.mouse.down();
+    await s.page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 3 });
+    await s.page.mouse.move(to.x, to.y, { steps: 3 });
+    await s.page.mouse.up();
+    await s.page.waitForFunction(([lat, lon]) => {
+      const w = (globalThis as unknown as Page).__outpostMissions!.draft().waypoints[3];
+      return !!w && Math.abs(w.lat - lat!) < 8 / 111_000 && Math.abs(w.lon - lon!) < 12 / 111_000;
+    }, [t[3]!.lat, t[3]!.lon] as const);
+
+    // Per-waypoint height and the route speed, as an operator types them.
+    for (let i = 0; i < 4; i++) {
+      await s.page.click(`[data-testid="route-waypoints"] li:nth-child(${i + 1})`);
+      await s.page.fill('[data-testid="wp-height"]', String(HEIGHT));
+      await s.page.press('[data-testid="wp-height"]', 'Enter');
+    }
+    await s.page.fill('[data-testid="route-speed"]', '10');
+    await s.page.press('[data-testid="route-speed"]', 'Enter');
+    await s.page.fill('[data-testid="route-name"]', 'E2E square');
+    d = await draft();
+    expect(d.speed).toBe(10);
+    expect(d.waypoints.map((w) => w.height)).toEqual([HEIGHT, HEIGHT, HEIGHT, HEIGHT]);
+    await s.page.click('[data-testid="route-save"]');
+    await s.page.waitForSelector('[data-testid="missions-message"]:has-text("Saved \\"E2E square\\": 4 waypoints")');
+    await s.page.click('[data-testid="missions-tab-library"]');
+    const row = s.page.locator('[data-testid="wayline-E2E square"]');
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Matrice 3TD.*4/);
+  }, 90_000);
+
+  it('sends it to the dock as an immediate task: the aircraft flies past each waypoint and the task completes', async () => {
+    const sn = dock().aircraftSn;
+    await s.page.locator('[data-testid="wayline-E2E square"] button:has-text("Fly")').click();
+    await s.page.waitForSelector('[data-testid="missions-task"] b:has-text("E2E square")');
+    await s.page.click('[data-testid="task-send"]');
+    await s.page.waitForSelector('[data-testid="task-progress"]');
+    const wps = (await draft()).waypoints;
+    for (const [i, w] of wps.entries()) {
+      // The aircraft entity on the globe (read back from Cesium) comes within 30 m of waypoint i...
+      await s.page.waitForFunction(
+        ([sn, lat, lon]) => {
+          const p = (globalThis as unknown as Page).__outpost?.entityPositions()[sn as string];
+          if (!p) return false;
+          const n = (p.lat - (lat as number)) * 111_320;
+          const e = (p.lon - (lon as number)) * 111_320 * Math.cos(((lat as number) * Math.PI) / 180);
+          return Math.hypot(n, e) < 30;
+        },
+        [sn, w.lat, w.lon] as const,
+        { timeout: 40_000 },
+      );
+      // ...and the panel (flighttask_progress) says it is at least at that waypoint.
+      await s.page.waitForFunction((i) => Number((globalThis as unknown as Page).document.querySelector('[data-testid="task-progress"]')?.getAttribute('data-waypoint') ?? -1) >= i, i, { timeout: 10_000 });
+    }
+    await s.page.waitForSelector('[data-testid="task-progress"][data-status="ok"]', { timeout: 60_000 });
+    expect(await s.page.textContent('[data-testid="task-status"]')).toMatch(/^Completed · .*100 %$/);
+    expect(await s.page.locator('[data-testid="task-error"]').count()).toBe(0);
+    expect(s.errors).toEqual([]);
+  }, 120_000);
+});
