@@ -1,4 +1,5 @@
 /** Route authoring: the take-off dock, global settings, the figures, the waypoint list and the selected waypoint. */
+import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { OutpostClient } from '../../../../shared/ipc/contract';
 import type { ExitOnRcLost, FinishAction, RcLostAction } from '../../../../shared/wpml';
@@ -44,7 +45,8 @@ export function Editor({ client }: { readonly client: OutpostClient }) {
   const e = useStore(missionsStore, (s) => s.editor);
   const drawing = useStore(missionsStore, (s) => s.drawing);
   const dockSn = useStore(missionsStore, (s) => s.dockSn);
-  const takeOff = useDevices((s) => takeOffOf(s, dockSn));
+  const devices = useDevices((s) => s.devices);
+  const takeOff = useMemo(() => takeOffOf({ devices }, dockSn), [devices, dockSn]);
   const d = e.draft;
   const fig = draftFigures(d);
   const rcLost = d.exitOnRCLost === 'goContinue' ? 'goContinue' : `executeLostAction:${d.executeRCLostAction}`;
