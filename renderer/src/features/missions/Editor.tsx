@@ -106,7 +106,7 @@ export function Editor({ client }: { readonly client: OutpostClient }) {
           </li>
         ))}
       </ol>
-      {e.selected !== null && d.waypoints[e.selected] ? <WaypointEditor index={e.selected} w={d.waypoints[e.selected]!} maxSpeed={maxSpeedOf(d)} /> : null}
+      {e.selected !== null && d.waypoints[e.selected] ? <WaypointEditor key={e.selected} index={e.selected} w={d.waypoints[e.selected]!} maxSpeed={maxSpeedOf(d)} /> : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@
  * Read-only e2e hook `window.__outpostMissions`: where a place on the globe is on screen (so a test can click it
  * like an operator), the route being edited, and the tasks as the panel holds them.
  */
-import { Cartesian3, SceneTransforms } from '@cesium/engine';
+import { Cartesian2, Cartesian3, SceneTransforms } from '@cesium/engine';
 import { mapWidget } from '../map/mapClicks';
 import type { MissionsDebugHook } from './debugTypes';
 import { missionsStore, taskList } from './store';
@@ -16,6 +16,14 @@ export const installMissionsDebugHook = (): (() => void) => {
       if (!p) return null;
       const r = w.canvas.getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
+    },
+    entityAt: (x: number, y: number) => {
+      const w = mapWidget.getState().widget;
+      if (!w || w.isDestroyed()) return null;
+      const r = w.canvas.getBoundingClientRect();
+      const picked: unknown = w.scene.pick(new Cartesian2(x - r.left, y - r.top));
+      const id = (picked as { id?: { id?: unknown } } | undefined)?.id?.id;
+      return typeof id === 'string' ? id : null;
     },
     draft: () => missionsStore.getState().editor.draft,
     tasks: () => taskList(missionsStore.getState()),

@@ -5,6 +5,8 @@ import type { RouteDraft } from '../../../../shared/wpml';
 export interface MissionsDebugHook {
   /** Window (CSS pixel) coordinates of lon/lat/ellipsoid height, or null when off screen. */
   toWindow(lon: number, lat: number, height: number): { x: number; y: number } | null;
+  /** Id of the entity under a window point (what a press there would pick), or null. */
+  entityAt(x: number, y: number): string | null;
   draft(): RouteDraft;
   tasks(): FlightTask[];
 }
