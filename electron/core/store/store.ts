@@ -47,7 +47,14 @@ export function openStore(file: string, opts: StoreOptions = {}): Result<Store> 
   }
   if (migrated.value.applied.length > 0) log.info('database migrated', { file, ...migrated.value });
 
-  const recorder = createRecorder(db, { ...opts.recorder, clock: opts.clock ?? systemClock, logger: log.child('telemetry') });
+  // The recorder's writer thread opens its own connection with the same binding and busy timeout.
+  const recorder = createRecorder(db, {
+    ...(opts.nativeBinding === undefined ? {} : { nativeBinding: opts.nativeBinding }),
+    ...(opts.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: opts.busyTimeoutMs }),
+    ...opts.recorder,
+    clock: opts.clock ?? systemClock,
+    logger: log.child('telemetry'),
+  });
   let closed = false;
   return ok({
     db,

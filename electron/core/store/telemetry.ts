@@ -1,11 +1,18 @@
-/** The telemetry recorder: every OSD message into SQLite, in batched transactions, plus track queries. */
+/**
+ * The telemetry recorder: every OSD message into SQLite, in batched transactions, plus track queries.
+ * For a database file the inserts run on a worker thread (telemetry-worker.ts) so that batch commits
+ * never delay the engine's event loop (the DRC stick stream is a 10-30 Hz timer on it); `:memory:`
+ * databases cannot be shared with another connection and are written in-thread, as here.
+ */
 import type { TrackPoint } from '../../../shared/ipc/contract';
 import { appError, err, ok, type Result } from '../../../shared/util/result';
 import { systemClock, type Clock, type TimerHandle } from '../util/clock';
 import { silentLogger, type Logger } from '../util/log';
 import type { Db } from './db';
-import { clampLimit } from './events';
-import { toJson } from './json';
+import { notifyFlush, rejecter, toRow, trackReader, type Row } from './telemetry-rows';
+import { createWorkerRecorder } from './telemetry-worker';
+
+export { DEFAULT_TRACK_LIMIT, MAX_TRACK_LIMIT } from './telemetry-rows';
 
 export interface RecorderOptions {
   /** Rows per transaction; reaching it flushes at once. */
@@ -18,6 +25,14 @@ export interface RecorderOptions {
   readonly logger?: Logger;
   /** Called after each committed batch (metrics, the crash test's progress line). */
   readonly onFlush?: (stats: RecorderStats) => void;
+  /** Where the inserts run; default 'worker' for a file, always 'main' for `:memory:`. */
+  readonly thread?: 'main' | 'worker';
+  /** The worker's better-sqlite3 binding (see db.ts); default env OUTPOST_SQLITE_BINDING. */
+  readonly nativeBinding?: string;
+  /** The worker connection's busy_timeout. */
+  readonly busyTimeoutMs?: number;
+  /** How long flush/track/close wait for the worker's acknowledgement before returning an error. */
+  readonly syncTimeoutMs?: number;
 }
 
 export interface RecorderStats {
@@ -53,12 +68,11 @@ export interface TelemetryRecorder {
   track(sn: string, q?: TrackQuery): readonly TrackPoint[];
 }
 
-export const DEFAULT_TRACK_LIMIT = 10_000;
-export const MAX_TRACK_LIMIT = 200_000;
-
-type Row = readonly [sn: string, t: number, lat: number | null, lon: number | null, height: number | null, data: string];
-
 export function createRecorder(db: Db, opts: RecorderOptions = {}): TelemetryRecorder {
+  return opts.thread === 'main' || db.memory ? createMainRecorder(db, opts) : createWorkerRecorder(db, opts);
+}
+
+function createMainRecorder(db: Db, opts: RecorderOptions): TelemetryRecorder {
   const batchSize = Math.max(1, Math.trunc(opts.batchSize ?? 500));
   const flushIntervalMs = Math.max(1, opts.flushIntervalMs ?? 200);
   const maxPending = Math.max(batchSize, Math.trunc(opts.maxPending ?? 100_000));
@@ -72,16 +86,7 @@ export function createRecorder(db: Db, opts: RecorderOptions = {}): TelemetryRec
       insert.run(r[0], r[1], r[2], r[3], r[4], r[5]);
     }
   });
-  // (0, 0) is what an aircraft reports before it has a GPS fix, not a place it flew.
-  const trackSql = (since: boolean): string => `
-    SELECT t, latitude, longitude, height FROM (
-      SELECT id, t, latitude, longitude, height FROM telemetry
-      WHERE sn = ? ${since ? 'AND t >= ?' : ''} AND latitude IS NOT NULL AND longitude IS NOT NULL
-        AND NOT (latitude = 0 AND longitude = 0)
-      ORDER BY t DESC, id DESC LIMIT ?
-    ) ORDER BY t, id`;
-  const trackAll = db.prepare<[string, number], TrackPoint>(trackSql(false));
-  const trackSince = db.prepare<[string, number, number], TrackPoint>(trackSql(true));
+  const track = trackReader(db);
 
   let pending: Row[] = [];
   let timer: TimerHandle | null = null;
@@ -91,12 +96,7 @@ export function createRecorder(db: Db, opts: RecorderOptions = {}): TelemetryRec
 
   const stats = (): RecorderStats => ({ ...s, pending: pending.length });
 
-  const reject = (why: string, sn: unknown): false => {
-    s.rejected++;
-    // Bad input can arrive at OSD rate; log the first and then one in a thousand.
-    if (s.rejected % 1000 === 1) log.warn('telemetry row rejected', { why, sn, rejected: s.rejected });
-    return false;
-  };
+  const reject = rejecter(s, log);
 
   const flush = (): Result<number> => {
     let written = 0;
@@ -119,19 +119,10 @@ export function createRecorder(db: Db, opts: RecorderOptions = {}): TelemetryRec
       failing = false;
       if (n === pending.length) pending = [];
       else pending.splice(0, n);
-      if (opts.onFlush !== undefined) notify(opts.onFlush);
+      notifyFlush(opts.onFlush, stats, log);
     }
     return ok(written);
   };
-
-  // A throwing observer must not turn a committed batch into an error for the caller.
-  function notify(onFlush: (st: RecorderStats) => void): void {
-    try {
-      onFlush(stats());
-    } catch (e) {
-      log.warn('telemetry onFlush observer threw', { error: (e as Error).message });
-    }
-  }
 
   function arm(): void {
     if (timer !== null || closed) return;
@@ -142,22 +133,14 @@ export function createRecorder(db: Db, opts: RecorderOptions = {}): TelemetryRec
   }
 
   const record = (sn: string, t: number, data: Readonly<Record<string, unknown>>, rawJson?: string): boolean => {
-    if (typeof sn !== 'string' || sn === '') return reject('empty sn', sn);
-    if (typeof t !== 'number' || !Number.isFinite(t)) return reject('t is not a finite number', sn);
-    if (typeof data !== 'object' || data === null) return reject('data is not an object', sn);
+    const row = toRow(sn, t, data, rawJson);
+    if (typeof row === 'string') return reject(row, sn);
     if (closed || pending.length >= maxPending) {
       s.dropped++;
       if (s.dropped % 1000 === 1) log.warn('telemetry row dropped', { closed, pending: pending.length, dropped: s.dropped });
       return false;
     }
-    // The message as received, when the caller has it, spares a JSON.stringify per row at 30k rows/s.
-    let text = rawJson;
-    if (text === undefined) {
-      const json = toJson(data);
-      if (!json.ok) return reject(json.error.message, sn);
-      text = json.value;
-    }
-    pending.push([sn, Math.trunc(t), num(data.latitude), num(data.longitude), num(data.height), text]);
+    pending.push(row);
     // While the DB is failing, retries wait for the timer instead of hammering it per message.
     if (pending.length >= batchSize && !failing) flush();
     if (pending.length > 0) arm();
@@ -179,12 +162,7 @@ export function createRecorder(db: Db, opts: RecorderOptions = {}): TelemetryRec
     stats,
     track: (sn, q = {}) => {
       if (!closed) flush();
-      const limit = clampLimit(q.limit, DEFAULT_TRACK_LIMIT, MAX_TRACK_LIMIT);
-      return q.sinceMs === undefined ? trackAll.all(sn, limit) : trackSince.all(sn, Math.trunc(q.sinceMs), limit);
+      return track(sn, q);
     },
   };
-}
-
-function num(v: unknown): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }

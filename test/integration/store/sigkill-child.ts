@@ -3,16 +3,19 @@
  * fast as it can and reports progress on stdout, until it is killed.
  *   `committed <n>` after every committed batch (n = rows durably in the DB)
  *   `recorded <n>`  after every chunk handed to the recorder
+ * The writer runs on its worker thread (the default for a file); `maxPending` bounds how far
+ * the acknowledged count may trail what was recorded.
  */
 import { openStore } from '../../../electron/core/store/store';
 import { aircraftOsd } from './osd-fixture';
 
 const file = process.argv[2];
 const batchSize = Number(process.argv[3] ?? 500);
+const maxPending = Number(process.argv[4] ?? 4 * batchSize);
 if (file === undefined) throw new Error('usage: sigkill-child.ts <db-file> [batchSize]');
 
 const opened = openStore(file, {
-  recorder: { batchSize, onFlush: (s) => process.stdout.write(`committed ${s.rowsWritten}\n`) },
+  recorder: { batchSize, maxPending, onFlush: (s) => process.stdout.write(`committed ${s.rowsWritten}\n`) },
 });
 if (!opened.ok) {
   process.stderr.write(opened.error.message + '\n');

@@ -11,6 +11,8 @@ import { openStore } from '../../../electron/core/store/store';
 
 const CHILD = fileURLToPath(new URL('./sigkill-child.ts', import.meta.url));
 const BATCH = 500;
+/** Rows the child may hold unacknowledged (recorder maxPending); its writer thread runs up to this far behind. */
+const MAX_PENDING = 4 * BATCH;
 const KILL_AFTER_BATCHES = 6;
 
 interface ChildOutcome {
@@ -65,7 +67,7 @@ describe('telemetry survives SIGKILL', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each([0, 4, 9, 17, 30])('kill %d ms after a commit: keeps every committed batch, loses at most the unflushed one', async (delayMs) => {
+  it.each([0, 4, 9, 17, 30])('kill %d ms after a commit: keeps every committed batch, loses at most the unacknowledged ones', async (delayMs) => {
     const file = join(dir, 'outpost.db');
     const out = await runAndKill(file, delayMs);
 
@@ -88,10 +90,10 @@ describe('telemetry survives SIGKILL', () => {
 
       // Nothing the child reported as committed is missing…
       expect(rows).toBeGreaterThanOrEqual(out.lastCommitted);
-      // …and at most one batch committed after its last report (killed between commit and print).
-      expect(rows).toBeLessThanOrEqual(out.lastCommitted + BATCH);
-      // Of what the child had accepted at its last report, less than one batch was still unflushed.
-      expect(rows).toBeGreaterThan(out.lastRecorded - BATCH);
+      // …and what committed after its last report was in flight to the writer thread (killed before the ack).
+      expect(rows).toBeLessThanOrEqual(out.lastCommitted + MAX_PENDING);
+      // Of what the child had accepted at its last report, at most maxPending rows were unacknowledged.
+      expect(rows).toBeGreaterThanOrEqual(out.lastRecorded - MAX_PENDING);
       // Whole batches only, in order: rows are exactly t = 0 … rows-1, no holes, no duplicates.
       expect([minT, maxT, distinctT]).toEqual([0, rows - 1, rows]);
       const sample = db.prepare('SELECT latitude, data FROM telemetry WHERE t = ?').get(rows - 1) as { latitude: number; data: string };
