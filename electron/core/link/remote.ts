@@ -7,19 +7,11 @@ import { Counters } from '../util/counters';
 import { silentLogger, type Logger } from '../util/log';
 import { Backoff, defaultBackoff, type BackoffOptions } from './backoff';
 import { Emitter } from './emitter';
+import { UPLINK_SUBSCRIPTIONS } from '../../../shared/protocol';
 import { LinkError, type ClientEvent, type InboundMessage, type Link, type Qos } from './types';
 
 /** Every device→cloud topic family (DJI "Topic Definition"; shared/protocol/SUMMARY.md §4.1). */
-export const UPLINK_FILTERS: readonly string[] = [
-  'thing/product/+/osd',
-  'thing/product/+/state',
-  'thing/product/+/services_reply',
-  'thing/product/+/events',
-  'thing/product/+/requests',
-  'thing/product/+/property/set_reply',
-  'thing/product/+/drc/up',
-  'sys/product/+/status',
-];
+export const UPLINK_FILTERS: readonly string[] = UPLINK_SUBSCRIPTIONS;
 
 /** With a share group, instances split device traffic instead of each receiving all of it (MQTT 5 §4.8.2). */
 export function uplinkFilters(shareGroup: string | null | undefined): readonly string[] {

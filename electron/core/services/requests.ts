@@ -3,28 +3,15 @@
  * Shapes per the Dock 2 pages: config.md (flat data), organization.md ({result, output}).
  */
 import type { DjiAppSettings } from '../../../shared/model/settings';
+import type { BindRequest, BindStatus } from '../store/bindings';
 
-export interface BindStatus {
-  readonly sn: string;
-  readonly is_device_bind_organization: boolean;
-  readonly organization_id: string;
-  readonly organization_name: string;
-  readonly device_callsign: string;
-}
+export type { BindStatus, BindRequest } from '../store/bindings';
 
 /** What the requests need from the binding store (electron/core/store/bindings). */
 export interface BindingsPort {
   bindStatus(sn: string): BindStatus;
   organizationName(bindingCode: string, organizationId: string): string | null;
   bind(req: BindRequest, at: number): number; // err_code, 0 = ok
-}
-
-export interface BindRequest {
-  readonly sn: string;
-  readonly device_binding_code: string;
-  readonly organization_id: string;
-  readonly device_callsign: string;
-  readonly device_model_key: string;
 }
 
 export interface RequestDeps {
