@@ -4,10 +4,10 @@ import { topics } from '../../../shared/protocol';
 import type { RouterDeps } from './deps';
 import { sendReply } from './reply';
 
-export function handleOsd(deps: RouterDeps, msg: OsdMessage, raw: Buffer): void {
+export function handleOsd(deps: RouterDeps, msg: OsdMessage, raw: string): void {
   const at = deps.clock.now();
   deps.shadow.applyProperties(msg.sn, msg.data, 'osd', at);
-  deps.persist.recordOsd(msg.sn, msg.envelope.timestamp || at, msg.data, raw.toString('utf8'));
+  deps.persist.recordOsd(msg.sn, msg.envelope.timestamp || at, msg.data, raw);
 }
 
 export function handleState(deps: RouterDeps, msg: StateMessage): void {

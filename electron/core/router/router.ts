@@ -4,7 +4,7 @@
  */
 import type { InboundMessage } from '../link/types';
 import type { DecodeError, Message } from '../../../shared/protocol/types';
-import { decode, parseTopic, topics } from '../../../shared/protocol';
+import { decode, DEFAULT_MAX_BYTES, parseTopic, topics } from '../../../shared/protocol';
 import type { RouterDeps } from './deps';
 import { handleEvents } from './events';
 import { handleOsd, handleState } from './properties';
@@ -25,9 +25,11 @@ export class Router {
         const t = parseTopic(msg.topic);
         if (t && t.family === 'status') return handleWill(this.deps, t.sn);
       }
-      const r = decode(msg.topic, msg.payload);
+      // Decode the bytes to text once: the recorder stores the same text as received.
+      const text = msg.payload.byteLength <= DEFAULT_MAX_BYTES ? msg.payload.toString('utf8') : null;
+      const r = decode(msg.topic, text ?? msg.payload);
       if (!r.ok) return this.rejected(r.error);
-      this.dispatch(r.message, msg.payload);
+      this.dispatch(r.message, text ?? msg.payload.toString('utf8'));
     } catch (e) {
       // A handler bug must not take the engine down; count it and keep going.
       counters.inc('router.handler_error');
@@ -35,7 +37,7 @@ export class Router {
     }
   }
 
-  private dispatch(m: Message, raw: Buffer): void {
+  private dispatch(m: Message, raw: string): void {
     const d = this.deps;
     switch (m.family) {
       case 'status':
