@@ -5,6 +5,7 @@
 import type { Clock } from '../../util/clock';
 import { videoCodecOf } from './codec';
 import { decodeMetadata, flvHeader, flvTag, type AvPacket } from './nms';
+import type { IngestStats } from '../../../../shared/ipc/live';
 
 export interface Viewer {
   write(chunk: Buffer): void;
@@ -13,14 +14,8 @@ export interface Viewer {
   end(): void;
 }
 
-export interface BroadcastStats {
-  readonly codec: string | null;
-  readonly width: number | null;
-  readonly height: number | null;
-  readonly fps: number | null;
-  readonly kbps: number | null;
-  readonly lastFrameAt: number | null;
-  readonly viewers: number;
+/** The ingest's per-stream figures (shared/ipc/live.ts IngestStats) as one broadcast sees them. */
+export interface BroadcastStats extends Omit<IngestStats, 'publishing'> {
   readonly startedAt: number;
 }
 
