@@ -64,14 +64,15 @@ export function spawnPush(s: PushSpec, onExit: (code: number | null, stderr: str
 
 /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
 export function killPush(child: ChildProcess, graceMs = 2000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  // Gone means 'close' ran (stdio drained, untracked): an exit code alone can precede it.
+  if (!children.has(child)) return Promise.resolve();
   return new Promise((resolve) => {
     const hard = setTimeout(() => child.kill('SIGKILL'), graceMs);
     child.once('close', () => {
       clearTimeout(hard);
       resolve();
     });
-    child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
   });
 }
 
