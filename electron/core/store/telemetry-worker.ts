@@ -115,7 +115,9 @@ export function createWorkerRecorder(db: Db, opts: RecorderOptions, hooks: Worke
     }
     inflight.delete(m.id);
     inflightRows -= rows.length;
-    s.rowsWritten += m.written;
+    // Every row of an acknowledged batch is stored, including rows a dead writer had already
+    // committed (re-sent, ignored by ON CONFLICT, so not in `m.written`).
+    s.rowsWritten += rows.length;
     s.batches++;
     s.lastFlushMs = m.ms;
     failing = false;
