@@ -75,7 +75,7 @@ async function steady(): Promise<void> {
   // Spread devices evenly over the period, like real docks that booted at different times.
   await new Promise<void>((done) => {
     let tick = 0;
-    const slots = 20;
+    const slots = 100;
     const timer = setInterval(() => {
       const slot = tick % slots;
       tick++;
@@ -118,8 +118,10 @@ async function flood(): Promise<void> {
                 c.publish(`thing/product/${asn(i)}/osd`, osd(i, now(), true), { qos: 0 });
                 sent++;
               }
-              const s = c.stream as unknown as { writableLength?: number };
-              if ((s.writableLength ?? 0) > 256 * 1024) return void setTimeout(pump, 1);
+              // Wait for the socket to drain: a timer would let the outbox grow without bound and the
+              // measured delay would then be the generator's own queue, not the broker's.
+              const s = c.stream as unknown as { writableLength: number; once(e: 'drain', f: () => void): void };
+              if (s.writableLength > 64 * 1024) return void s.once('drain', pump);
             }
             done();
           };

@@ -66,24 +66,28 @@ export function splitIntoGroups(
   source: 'osd' | 'state',
   deviceClass: DeviceClass,
 ): Map<GroupName, Record<string, FieldValue>> {
+  // Runs for every OSD message: a plain loop, no closures or entry arrays.
   const out = new Map<GroupName, Record<string, FieldValue>>();
-  const put = (g: GroupName, k: string, v: FieldValue): void => {
-    let rec = out.get(g);
-    if (!rec) out.set(g, (rec = {}));
-    rec[k] = v;
-  };
-  for (const [k, v] of Object.entries(data)) {
+  for (const k in data) {
+    const v = data[k];
     if (v === undefined) continue;
-    const g = groupOf(k, source);
     if (k === 'battery' && deviceClass === 'aircraft' && v && typeof v === 'object' && !Array.isArray(v)) {
       const b = v as Record<string, unknown>;
-      for (const sub of ['capacity_percent', 'remain_flight_time', 'return_home_power', 'landing_power']) {
-        if (typeof b[sub] === 'number') put('battery', sub, b[sub] as number);
+      for (const sub of BATTERY_FIELDS) {
+        if (typeof b[sub] === 'number') put(out, 'battery', sub, b[sub] as number);
       }
-      if (Array.isArray(b.batteries)) put('battery', 'batteries', b.batteries);
+      if (Array.isArray(b.batteries)) put(out, 'battery', 'batteries', b.batteries);
       continue;
     }
-    put(g, k, v as FieldValue);
+    put(out, groupOf(k, source), k, v as FieldValue);
   }
   return out;
+}
+
+const BATTERY_FIELDS = ['capacity_percent', 'remain_flight_time', 'return_home_power', 'landing_power'] as const;
+
+function put(out: Map<GroupName, Record<string, FieldValue>>, g: GroupName, k: string, v: FieldValue): void {
+  let rec = out.get(g);
+  if (!rec) out.set(g, (rec = {}));
+  rec[k] = v;
 }

@@ -28,8 +28,6 @@ interface Writer {
 }
 
 export const DEFAULT_SYNC_TIMEOUT_MS = 15_000;
-/** Unacknowledged rows (in batches) beyond which record() waits for the writer: bounds memory and loss on a crash. */
-const BACKLOG_BATCHES = 20;
 /** The longest one record() blocks for a lagging writer; a healthy one acknowledges a batch in well under it. */
 const BACKPRESSURE_TIMEOUT_MS = 1_000;
 
@@ -42,7 +40,11 @@ export function createWorkerRecorder(db: Db, opts: RecorderOptions, hooks: Worke
   const batchSize = Math.max(1, Math.trunc(opts.batchSize ?? 500));
   const flushIntervalMs = Math.max(1, opts.flushIntervalMs ?? 200);
   const maxPending = Math.max(batchSize, Math.trunc(opts.maxPending ?? 100_000));
-  const backlog = Math.min(maxPending, BACKLOG_BATCHES * batchSize);
+  // A crash loses at most the last batch: accepted-but-unacknowledged rows never exceed batchSize while
+  // the writer is healthy. Rows go to the writer in half batches, so one half is committed while the
+  // next fills and record() waits only when the writer falls a whole batch behind.
+  const backlog = batchSize;
+  const postAt = Math.max(1, Math.ceil(batchSize / 2));
   const syncTimeoutMs = Math.max(1, opts.syncTimeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS);
   const clock = opts.clock ?? systemClock;
   const log = opts.logger ?? silentLogger;
@@ -142,7 +144,7 @@ export function createWorkerRecorder(db: Db, opts: RecorderOptions, hooks: Worke
     for (let m = receiveMessageOnPort(w.port); m !== undefined; m = receiveMessageOnPort(w.port)) onMessage(m.message as Ack);
   }
 
-  /** Posts every pending row, batchSize per message. */
+  /** Posts every pending row, at most batchSize per message. */
   function post(): void {
     if (pending.length === 0) return;
     writer ??= start();
@@ -212,7 +214,7 @@ export function createWorkerRecorder(db: Db, opts: RecorderOptions, hooks: Worke
     }
     pending.push([nextId++, ...row]);
     // While the DB is failing, retries wait for the timer instead of hammering it per message.
-    if (pending.length >= batchSize && !failing) post();
+    if (pending.length >= postAt && !failing) post();
     if (pending.length > 0) arm();
     return true;
   };

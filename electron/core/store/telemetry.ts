@@ -15,7 +15,10 @@ import { createWorkerRecorder } from './telemetry-worker';
 export { DEFAULT_TRACK_LIMIT, MAX_TRACK_LIMIT } from './telemetry-rows';
 
 export interface RecorderOptions {
-  /** Rows per transaction; reaching it flushes at once. */
+  /**
+   * Rows per transaction; reaching it flushes at once. Also the most a crash can lose: the worker
+   * writer commits in half batches and never holds more than one batch unacknowledged.
+   */
   readonly batchSize?: number;
   /** Upper bound on how long a recorded row waits before it is committed. */
   readonly flushIntervalMs?: number;

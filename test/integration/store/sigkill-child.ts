@@ -3,8 +3,8 @@
  * fast as it can and reports progress on stdout, until it is killed.
  *   `committed <n>` after every committed batch (n = rows durably in the DB)
  *   `recorded <n>`  after every chunk handed to the recorder
- * The writer runs on its worker thread (the default for a file); `maxPending` bounds how far
- * the acknowledged count may trail what was recorded.
+ * The writer runs on its worker thread (the default for a file); the acknowledged count trails what
+ * was recorded by at most one batch (`maxPending` only bounds what is held while the DB fails).
  */
 import { openStore } from '../../../electron/core/store/store';
 import { aircraftOsd } from './osd-fixture';

@@ -11,8 +11,6 @@ import { openStore } from '../../../electron/core/store/store';
 
 const CHILD = fileURLToPath(new URL('./sigkill-child.ts', import.meta.url));
 const BATCH = 500;
-/** Rows the child may hold unacknowledged (recorder maxPending); its writer thread runs up to this far behind. */
-const MAX_PENDING = 4 * BATCH;
 const KILL_AFTER_BATCHES = 6;
 
 interface ChildOutcome {
@@ -67,14 +65,15 @@ describe('telemetry survives SIGKILL', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it.each([0, 4, 9, 17, 30])('kill %d ms after a commit: keeps every committed batch, loses at most the unacknowledged ones', async (delayMs) => {
+  it.each([0, 4, 9, 17, 30])('kill %d ms after a commit: keeps every committed batch, loses at most the last batch', async (delayMs) => {
     const file = join(dir, 'outpost.db');
     const out = await runAndKill(file, delayMs);
 
     expect(out.stderr).not.toMatch(/error/i);
     expect(out.signal).toBe('SIGKILL');
     expect(out.commitLines).toBeGreaterThanOrEqual(KILL_AFTER_BATCHES);
-    expect(out.lastCommitted).toBeGreaterThanOrEqual(KILL_AFTER_BATCHES * BATCH);
+    // The writer commits half batches (see telemetry-worker.ts).
+    expect(out.lastCommitted).toBeGreaterThanOrEqual((KILL_AFTER_BATCHES * BATCH) / 2);
     // The writer died mid-flight: its WAL was never checkpointed and removed.
     expect(existsSync(`${file}-wal`)).toBe(true);
 
@@ -90,10 +89,10 @@ describe('telemetry survives SIGKILL', () => {
 
       // Nothing the child reported as committed is missing…
       expect(rows).toBeGreaterThanOrEqual(out.lastCommitted);
-      // …and what committed after its last report was in flight to the writer thread (killed before the ack).
-      expect(rows).toBeLessThanOrEqual(out.lastCommitted + MAX_PENDING);
-      // Of what the child had accepted at its last report, at most maxPending rows were unacknowledged.
-      expect(rows).toBeGreaterThanOrEqual(out.lastRecorded - MAX_PENDING);
+      // …what committed after its last report was in flight to the writer thread (killed before the ack)…
+      expect(rows).toBeLessThanOrEqual(out.lastCommitted + BATCH);
+      // …and of what the child had accepted at its last report, at most one batch was lost.
+      expect(rows).toBeGreaterThanOrEqual(out.lastRecorded - BATCH);
       // Whole batches only, in order: rows are exactly t = 0 … rows-1, no holes, no duplicates.
       expect([minT, maxT, distinctT]).toEqual([0, rows - 1, rows]);
       const sample = db.prepare('SELECT latitude, data FROM telemetry WHERE t = ?').get(rows - 1) as { latitude: number; data: string };
