@@ -1,8 +1,9 @@
-/** Vitest global setup: build the renderer once if out/renderer is missing or older than renderer/ or shared/. */
+/** Vitest global setup (and the live bench): build the renderer once if out/renderer is missing or older than renderer/ or shared/. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = resolve(__dirname, '../../..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const OUT = join(ROOT, 'out/renderer/index.html');
 
 const newest = (dir: string): number => {

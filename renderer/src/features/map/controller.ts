@@ -8,7 +8,7 @@ import { emitDebug, installDebugHook } from './debugHook';
 import { FleetEntities } from './entities';
 import { ImageryLayers } from './imagery';
 import { layerSpecs, tileBaseFor } from './layers';
-import { mapWidget, publishMapClick } from './mapClicks';
+import { mapCover, mapWidget, publishMapClick } from './mapClicks';
 import { createOfflineViewer } from './viewer';
 
 const TRACK_SEED_LIMIT = 600;
@@ -52,6 +52,15 @@ export const mountGlobe = (container: HTMLElement, client: OutpostClient): (() =
     if (viewer.trackedEntity !== target) viewer.trackedEntity = target;
   };
 
+  // Covered by a full-window layer: entities keep updating, but nothing is drawn until it closes.
+  const applyCover = (layers: number): void => {
+    const draw = layers === 0;
+    if (viewer.useDefaultRenderLoop === draw) return;
+    viewer.useDefaultRenderLoop = draw;
+    if (draw) viewer.scene.requestRender();
+    emitDebug('map-drawing', { drawing: draw });
+  };
+
   const applyImagery = (): void => {
     const base = tileBaseFor(location, engineStore.getState().status?.httpPort ?? null);
     if (base) imagery.apply(layerSpecs(settingsStore.getState().settings?.map ?? null, base));
@@ -80,7 +89,9 @@ export const mountGlobe = (container: HTMLElement, client: OutpostClient): (() =
     settingsStore.subscribe(applyImagery),
     engineStore.subscribe((s, prev) => s.status?.httpPort !== prev.status?.httpPort && applyImagery()),
     installDebugHook(() => fleet.positions()),
+    mapCover.subscribe((s) => applyCover(s.layers)),
   ];
+  applyCover(mapCover.getState().layers);
   onDevices(devicesStore.getState());
   applyImagery();
 

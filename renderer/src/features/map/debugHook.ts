@@ -5,7 +5,7 @@ export type { EntityFix, OutpostDebugHook } from './debugTypes';
 
 export const debugEvents = new EventTarget();
 
-export const emitDebug = (type: 'devices-changed' | 'entity-moved', detail: unknown): void => {
+export const emitDebug = (type: 'devices-changed' | 'entity-moved' | 'map-drawing', detail: unknown): void => {
   debugEvents.dispatchEvent(new CustomEvent(type, { detail }));
 };
 

@@ -9,6 +9,6 @@ export interface EntityFix {
 export interface OutpostDebugHook {
   /** Position of every device entity on the globe, read back from Cesium. */
   entityPositions(): Record<string, EntityFix>;
-  /** Emits `devices-changed` (detail: [{sn, online, deviceClass}]) and `entity-moved` (detail: {sn, lon, lat, height}). */
+  /** Emits `devices-changed` (detail: [{sn, online, deviceClass}]), `entity-moved` (detail: {sn, lon, lat, height}) and `map-drawing` (detail: {drawing}: false while a full-window layer covers the globe). */
   readonly events: EventTarget;
 }

@@ -23,3 +23,18 @@ export const mapClicks = createStore<{ readonly last: MapClick | null }>(() => (
 export const mapWidget = createStore<{ readonly widget: CesiumWidget | null }>(() => ({ widget: null }));
 
 export const publishMapClick = (c: Omit<MapClick, 'seq'>): void => mapClicks.setState((s) => ({ last: { ...c, seq: (s.last?.seq ?? 0) + 1 } }));
+
+/**
+ * Full-window layers over the globe (the live wall) cover it while open: the globe stops drawing then, since
+ * under software GL each frame costs a large share of a core that the video decoders need.
+ */
+export const mapCover = createStore<{ readonly layers: number }>(() => ({ layers: 0 }));
+export const coverMap = (): (() => void) => {
+  mapCover.setState((s) => ({ layers: s.layers + 1 }));
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    mapCover.setState((s) => ({ layers: Math.max(0, s.layers - 1) }));
+  };
+};
