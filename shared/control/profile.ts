@@ -5,6 +5,7 @@
 import { appError, err, ok, type Result } from '../util/result';
 import { calibrateAxis, DEFAULT_AXIS, validateAxis, type AxisCalibration } from './calibration';
 import { applyMode, PHYSICAL_AXES, STICK_MODES, type PhysicalAxes, type PhysicalAxis, type StickMode } from './modes';
+import { DEFAULT_SPEED_MODE, scaleSticks, type SpeedMode } from './speed';
 import { clampSticks, type Sticks } from './sticks';
 
 export const BUTTON_ACTIONS = ['emergency_stop', 'return_home', 'take_photo', 'record', 'gimbal_up', 'gimbal_down', 'zoom_in', 'zoom_out', 'speed_mode'] as const;
@@ -39,8 +40,9 @@ export function physicalAxes(raw: readonly number[], p: ControlProfile): Physica
   return { leftX: read('leftX'), leftY: read('leftY'), rightX: read('rightX'), rightY: read('rightY') };
 }
 
-export function sticksFromGamepad(raw: readonly number[], p: ControlProfile): Sticks {
-  return clampSticks(applyMode(physicalAxes(raw, p), p.mode));
+/** Raw axes → sticks: calibration, stick mode, then the speed mode's scale. */
+export function sticksFromGamepad(raw: readonly number[], p: ControlProfile, speed: SpeedMode = DEFAULT_SPEED_MODE): Sticks {
+  return scaleSticks(clampSticks(applyMode(physicalAxes(raw, p), p.mode)), speed);
 }
 
 /** Which actions' buttons went down since the previous sample (edge, not level: one photo per press). */
