@@ -6,7 +6,7 @@
 import { isNeutral, toDroneControl, toStickControl } from '../../../shared/control/sticks';
 import type { DrcEnd, DrcFlow, DrcSessionView, DrcSticksMessage, DrcStickMethod } from '../../../shared/ipc/drc';
 import type { Result } from '../../../shared/util/result';
-import type { Clock, TimerHandle } from '../util/clock';
+import { setFixedRate, type Clock, type TimerHandle } from '../util/clock';
 import type { Counters } from '../util/counters';
 import type { Logger } from '../util/log';
 import { decideInput, DEADMAN_MS, type InputDecision, type InputSample } from './deadman';
@@ -264,7 +264,7 @@ export class DrcSession {
     this.linkSince = now;
     this.beat();
     this.timers.push(this.d.clock.setInterval(() => this.beat(), this.cfg.heartbeatMs ?? 1_000));
-    this.timers.push(this.d.clock.setInterval(() => this.tick(), Math.round(1000 / this.cfg.stickHz)));
+    this.timers.push(setFixedRate(this.d.clock, () => this.tick(), 1000 / this.cfg.stickHz));
   }
 
   private stopLink(): void {
