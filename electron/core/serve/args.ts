@@ -34,7 +34,7 @@ export const USAGE = `Usage: npm run serve -- [options]
   --broker MODE         embedded | remote
   --remote-url URL      remote broker, e.g. mqtt://10.0.0.5:1883
   --simulate N          start N simulated docks that take off at once (Dock 2 + M3TD and Dock 3 + M4TD in turn)
-  --simulate-kind K     docks (default) | mix (adds RC Plus + M30T) | dock2 | dock3 | rc-plus
+  --simulate-kind K     docks (default) | mix (adds RC Plus + M30T) | dock2 | dock3 | rc-plus | rc-plus-2
   --simulate-osd-hz F   simulated OSD rate
   --renderer-dir DIR    built renderer to serve (default out/renderer)`;
 

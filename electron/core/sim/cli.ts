@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../util/log';
 import { startFleet } from './fleet';
 
-const USAGE = `usage: sim --url mqtt://127.0.0.1:1883 [--user U] [--pass P] [--count N] [--kind dock2|dock3|rc-plus|mix]
+const USAGE = `usage: sim --url mqtt://127.0.0.1:1883 [--user U] [--pass P] [--count N] [--kind dock2|dock3|rc-plus|rc-plus-2|mix]
            [--osd-hz F] [--binding-code C] [--org ID] [--sn-prefix P] [--lat L --lon L] [--hms-ms MS]`;
 
 async function main(): Promise<number> {

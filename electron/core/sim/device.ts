@@ -158,6 +158,13 @@ export class SimDevice {
       publishAircraftState: (data) => this.publishState(this.aircraftSn, data),
       request: (method, data) => this.link.request(method, data, this.clock.now(), this.o.requestTimeoutMs ?? 10_000),
       event: (method, data) => this.link.call('events', topics.events(this.gatewaySn), envelope(this.gatewaySn, this.clock.now(), data, { method, needReply: true }), this.o.eventReplyTimeoutMs ?? 10_000),
+      answerDrc: (method, data) => {
+        for (const ext of this.extensions) {
+          const reply = ext.drc?.(method, data);
+          if (reply) return reply;
+        }
+        return null;
+      },
     };
   }
 

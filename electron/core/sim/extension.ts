@@ -45,11 +45,15 @@ export interface SimDeviceApi {
   request(method: string, data: unknown): Promise<Result<DownMessage>>;
   /** Send an `events` method with need_reply 1 (e.g. file_upload_callback) and await its events_reply. */
   event(method: string, data: unknown): Promise<Result<DownMessage>>;
+  /** Ask the extensions to answer a drc/down method the DRC link does not handle itself (first non-null `drc` answer). */
+  answerDrc(method: string, data: unknown): Record<string, unknown> | null;
 }
 
 export interface SimExtension {
   /** Answer a `services` method, or return null to let the device's default table answer. */
   service?(method: string, data: unknown): ServiceReplyData | null;
+  /** Answer a drc/down method during DRC (e.g. RC Plus 2's `drc_camera_aim`): the drc/up `data`, or null if not ours. */
+  drc?(method: string, data: unknown): Record<string, unknown> | null;
   /** Take the property/set keys this capability owns: return their property/set_reply entries, or null. */
   propertySet?(data: Readonly<Record<string, unknown>>): Record<string, unknown> | null;
   stop?(): void | Promise<void>;

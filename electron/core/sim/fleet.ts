@@ -3,7 +3,7 @@ import { systemClock, type Clock } from '../util/clock';
 import { createLogger, type Logger } from '../util/log';
 import { SimDevice, type SimDeviceOptions } from './device';
 import { offsetToLatLon, type LatLon } from './geo';
-import { isSimKind, SIM_KINDS, type SimKind } from './products';
+import { isSimKind, MIX_KINDS, product, type SimKind } from './products';
 import { Scheduler } from './scheduler';
 import type { SimStats } from './stats';
 
@@ -56,9 +56,9 @@ export interface FleetStats {
 export function fleetKinds(o: Pick<FleetOptions, 'kind' | 'kinds'>): readonly SimKind[] {
   if (o.kinds && o.kinds.length > 0) return o.kinds;
   const k = o.kind ?? 'mix';
-  if (k === 'mix') return SIM_KINDS;
+  if (k === 'mix') return MIX_KINDS;
   if (isSimKind(k)) return [k];
-  throw new Error(`unknown simulator kind "${k}" (use dock2, dock3, rc-plus or mix)`);
+  throw new Error(`unknown simulator kind "${k}" (use dock2, dock3, rc-plus, rc-plus-2 or mix)`);
 }
 
 /** Grid position i of n, centred on (0, 0), in metres. */
@@ -88,7 +88,7 @@ export async function startFleet(o: FleetOptions): Promise<Fleet> {
       new SimDevice({
         ...o.device,
         kind,
-        gatewaySn: `${prefix}${kind === 'rc-plus' ? 'RC' : 'DK'}${n}`,
+        gatewaySn: `${prefix}${product(kind).isDock ? 'DK' : 'RC'}${n}`,
         aircraftSn: `${prefix}AC${n}`,
         url: o.url,
         username: o.username,

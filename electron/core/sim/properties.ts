@@ -1,5 +1,5 @@
 /** Writable (`accessMode rw`) properties per device and how property/set is answered (10.dock2/00.properties.md "Device Property Set"). */
-import type { SimKind } from './products';
+import { product, type SimKind } from './products';
 
 export type PropTarget = 'dock' | 'aircraft';
 export interface PropSpec {
@@ -33,7 +33,7 @@ const DOCK_AIRCRAFT_PROPS: Readonly<Record<string, PropSpec>> = {
   camera_watermark_settings: { target: 'aircraft', push: 'state', initial: WATERMARK },
 };
 
-// Aircraft behind Pilot 2 on RC Plus (30.others/10.aircraft/00.properties.md).
+// Aircraft behind Pilot 2 on RC Plus / RC Plus 2 (30.others/10.aircraft/00.properties.md; m4-series properties.md).
 const RC_AIRCRAFT_PROPS: Readonly<Record<string, PropSpec>> = {
   height_limit: DOCK_AIRCRAFT_PROPS.height_limit!,
   night_lights_state: DOCK_AIRCRAFT_PROPS.night_lights_state!,
@@ -41,7 +41,7 @@ const RC_AIRCRAFT_PROPS: Readonly<Record<string, PropSpec>> = {
 };
 
 export function writableProps(kind: SimKind): Readonly<Record<string, PropSpec>> {
-  return kind === 'rc-plus' ? RC_AIRCRAFT_PROPS : { ...DOCK_PROPS, ...DOCK_AIRCRAFT_PROPS };
+  return product(kind).isDock ? { ...DOCK_PROPS, ...DOCK_AIRCRAFT_PROPS } : RC_AIRCRAFT_PROPS;
 }
 
 export function initialProps(kind: SimKind, target: PropTarget, push: PropSpec['push']): Record<string, unknown> {

@@ -110,3 +110,10 @@ export const RC_PLUS_SERVICES: Readonly<Record<string, ServiceSpec>> = {
   live_start_push: { required: ['url_type', 'url', 'video_id', 'video_quality'] },
   live_stop_push: { required: ['video_id'] },
 };
+
+/** RC Plus 2 (dji-rc-plus-2 live.md): its lens change is `drc_live_lens_change` on the DRC link, not a service. */
+export const RC_PLUS_2_SERVICES: Readonly<Record<string, ServiceSpec>> = {
+  live_set_quality: RC_PLUS_SERVICES.live_set_quality!,
+  live_start_push: RC_PLUS_SERVICES.live_start_push!,
+  live_stop_push: RC_PLUS_SERVICES.live_stop_push!,
+};

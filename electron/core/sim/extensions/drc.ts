@@ -2,7 +2,8 @@
  * A simulated device under DRC (Dock 2 110.drc.md, 180.remote-control.md; RC Pro 30.drc.md;
  * dock3 drc.md for stick_control): answers the authority/DRC services, opens its DRC link with
  * the credentials it was given, flies by the sticks, pushes osd/hsi/delay, echoes heart_beat,
- * and leaves DRC after 60 s without a heartbeat (docs: "more than one minute").
+ * passes other drc/down methods to the device's extensions (`answerDrc`), and leaves DRC after
+ * 60 s without a heartbeat (docs: "more than one minute").
  */
 import { fromDroneControl, fromStickControl, NEUTRAL, type Sticks } from '../../../../shared/control/sticks';
 import type { TimerHandle } from '../../util/clock';
@@ -10,6 +11,7 @@ import { recordDrcDown, registerDrcSim, unregisterDrcSim } from '../drc/control'
 import { readMqttBroker, SimDrcLink, type DrcDownMessage } from '../drc/link';
 import { delayInfo, hsiInfo, osdInfo } from '../drc/pushes';
 import type { SimDeviceApi, SimExtension, SimExtensionFactory } from '../extension';
+import { product } from '../products';
 import type { ServiceReplyData } from '../services';
 
 export interface DrcSimOptions {
@@ -43,7 +45,7 @@ class DrcSim implements SimExtension {
 
   constructor(private readonly api: SimDeviceApi, private readonly o: DrcSimOptions) {
     this.handle = registerDrcSim(api.gatewaySn);
-    this.isDock = api.kind !== 'rc-plus';
+    this.isDock = product(api.kind).isDock;
   }
 
   service(method: string, data: unknown): ServiceReplyData | null {
@@ -174,8 +176,12 @@ class DrcSim implements SimExtension {
       case 'drone_emergency_stop':
         this.fly(NEUTRAL, now);
         return this.link?.publish('drone_emergency_stop', m.seq ?? ++this.upSeq, { result: 0 }, now);
-      default:
+      default: {
+        // Other capabilities' commands on this link (RC Plus 2 payload: drc_camera_*), answered under the same method and seq.
+        const reply = this.api.answerDrc(m.method, m.data);
+        if (reply) this.link?.publish(m.method, m.seq ?? ++this.upSeq, reply, now);
         return;
+      }
     }
   }
 

@@ -1,13 +1,15 @@
 /**
- * Simulated payload control for the docks' aircraft (M3TD, M4TD): answers every payload `services` method
- * (electron/core/sim/payload/answer.ts), slews its gimbal towards look-at targets, and reports camera, gimbal,
- * laser-rangefinder and IR-metering state in the aircraft OSD from a deterministic thermal scene.
- * The RC Plus (M30T behind Pilot 2) documents no payload services: its default table refuses them.
+ * Simulated payload control for the aircraft (M3TD, M4TD behind a dock; Matrice 4T behind an RC Plus 2): answers
+ * the payload-control commands (electron/core/sim/payload/answer.ts) where the product takes them — `services`
+ * for docks, `drc_*` on the DRC link for the RC Plus 2 (sim/payload/drc-forms.ts) — slews its gimbal towards
+ * look-at targets, and reports camera, gimbal, laser-rangefinder and IR-metering state in the aircraft OSD from a
+ * deterministic thermal scene. The RC Plus (M30T behind Pilot 2) documents no payload commands: its default table refuses them.
  */
 import type { SimDeviceApi, SimExtension, SimExtensionFactory } from '../extension';
 import { topics } from '../envelope';
 import { product } from '../products';
-import { answerPayload } from '../payload/answer';
+import { answerPayload, type Answer } from '../payload/answer';
+import { drcReply, servicesFormOf } from '../payload/drc-forms';
 import { anglesTo, Gimbal, groundHit, type Angles } from '../payload/gimbal';
 import { cameraEntry, initialPayloadState, payloadObject } from '../payload/state';
 import { applyThermalSet } from '../payload/thermal-set';
@@ -16,8 +18,8 @@ import type { TimerHandle } from '../../util/clock';
 const PANORAMA_STEP_MS = 400;
 
 export const payloadSimExtension: SimExtensionFactory = (api): SimExtension => {
-  if (api.kind === 'rc-plus') return {};
-  const payloadIndex = product(api.kind).payloadIndex;
+  const { payloadIndex, payloadVia } = product(api.kind);
+  if (payloadVia === 'none') return {};
   const s = initialPayloadState();
   const gimbal = new Gimbal({ yaw: api.snapshot().heading, pitch: 0 }, api.clock.now());
   const timers = new Set<TimerHandle>();
@@ -67,18 +69,28 @@ export const payloadSimExtension: SimExtensionFactory = (api): SimExtension => {
     );
   };
 
+  /** Both forms change the same state the same way; only the envelope of the answer differs. */
+  const answer = (method: string, data: unknown, viaDrc: boolean): Answer => {
+    const wasBusy = s.panoramaBusy;
+    const a = answerPayload(s, method, data, { payloadIndex, nowMs: api.clock.now(), heading: api.snapshot().heading, angles: angles(), viaDrc });
+    if (a.reply.result !== 0) api.log.info('payload command refused', { method, result: a.reply.result, viaDrc });
+    if (a.panorama) runPanorama();
+    if (wasBusy && !s.panoramaBusy && method === 'camera_photo_stop') {
+      cancelTimers();
+      progress(api, 'ok', 3000, 0);
+    }
+    return a;
+  };
+
   return {
     service(method, data) {
+      if (payloadVia !== 'services') return null;
       if (!method.startsWith('camera_') && !method.startsWith('gimbal_') && !method.startsWith('ir_metering_') && method !== 'payload_authority_grab') return null;
-      const wasBusy = s.panoramaBusy;
-      const a = answerPayload(s, method, data, { payloadIndex, nowMs: api.clock.now(), heading: api.snapshot().heading, angles: angles() });
-      if (a.reply.result !== 0) api.log.info('payload command refused', { method, result: a.reply.result });
-      if (a.panorama) runPanorama();
-      if (wasBusy && !s.panoramaBusy && method === 'camera_photo_stop') {
-        cancelTimers();
-        progress(api, 'ok', 3000, 0);
-      }
-      return a.reply;
+      return answer(method, data, false).reply;
+    },
+    drc(method, data) {
+      const form = payloadVia === 'drc' ? servicesFormOf(method) : null;
+      return form ? drcReply(answer(form, data, true)) : null;
     },
     propertySet(data) {
       return applyThermalSet(s, payloadIndex, data);

@@ -24,6 +24,11 @@ export interface AnswerContext {
   readonly heading: number;
   /** Gimbal angles right now. */
   readonly angles: Angles;
+  /**
+   * The command came on the DRC link of a Pilot 2 that granted cloud control (RC Plus 2): that grant is the
+   * payload authority, there is no payload_authority_grab on that path (dji-rc-plus-2 drc.md, remote-control.md).
+   */
+  readonly viaDrc?: boolean;
 }
 
 export interface Answer {
@@ -51,7 +56,7 @@ export function answerPayload(s: PayloadSimState, method: string, data: unknown,
     s.authority = true;
     return ok();
   }
-  if (!s.authority) return fail(ERR_NO_CONTROL);
+  if (!s.authority && !c.viaDrc) return fail(ERR_NO_CONTROL);
   return run(s, cmd, c);
 }
 
