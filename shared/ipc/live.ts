@@ -1,6 +1,7 @@
 /** IPC channels of the live capability (merged into the one contract in ./contract.ts). */
 import type { LiveCamera } from '../protocol/live/capacity';
-import type { AgoraSettings, Gb28181Settings, LiveProtocol, WhipSettings } from '../protocol/live/urls';
+import type { LiveProtocol } from '../protocol/live/urls';
+import type { PushSettings } from '../protocol/live/targets';
 import type { LensType, VideoQuality } from '../protocol/live/quality';
 import type { Result } from '../util/result';
 
@@ -59,17 +60,14 @@ export interface LiveWall {
   readonly auto: readonly string[];
   /** The embedded RTMP ingest's port once it runs (it starts with the first RTMP stream), else null. */
   readonly ingestPort: number | null;
+  /** The protocol `live:start` uses now (Settings → Live video). */
+  readonly protocol: LiveProtocol;
 }
 
-export interface LiveSettings {
+export interface LiveSettings extends PushSettings {
   /** Embedded RTMP ingest port (0 = pick a free one). */
   readonly rtmpPort: number;
-  /** Which protocol `live:start` asks devices to push with; only `rtmp` plays in the wall. */
-  readonly protocol: LiveProtocol;
   readonly defaultQuality: VideoQuality;
-  readonly whip: WhipSettings;
-  readonly gb28181: Gb28181Settings;
-  readonly agora: Omit<AgoraSettings, 'sn' | 'channel'> & { readonly channelPrefix: string };
 }
 
 export interface Recording {

@@ -4,7 +4,7 @@
  * reason (513006 "refresh and try again", 513015 "network lags"…) is retried with backoff on the injected clock.
  */
 import type { LiveSettings } from '../../../shared/ipc/live';
-import { isRetryableLiveError, liveErrorText, parseVideoId, streamSlug, URL_TYPE, type LensType, type LiveProtocol, type VideoQuality } from '../../../shared/protocol/live';
+import { isRetryableLiveError, liveErrorText, parseVideoId, URL_TYPE, type LensType, type LiveProtocol, type VideoId, type VideoQuality } from '../../../shared/protocol/live';
 import { appError, err, ok, type AppError, type Result } from '../../../shared/util/result';
 import type { ServiceCaller } from '../services/caller';
 import type { Clock } from '../util/clock';
@@ -30,8 +30,8 @@ export interface ControlDeps {
   readonly counters: Counters;
   gatewayOf(sn: string): string;
   settings(): LiveSettings;
-  /** Where the device should push `slug` (starts the embedded ingest when needed). */
-  target(slug: string, gateway: string): Promise<Result<PushTarget>>;
+  /** Where the device should push stream `v` (starts the embedded ingest when needed). */
+  target(v: VideoId): Promise<Result<PushTarget>>;
   revoke(grant: StreamGrant): void;
   /** Lens types a camera can switch to, from live_capacity (empty = unknown). */
   switchable(videoId: string): readonly string[];
@@ -59,7 +59,7 @@ export class LiveControl {
     const prev = this.streams.get(videoId);
     if (prev && prev.owned && ['starting', 'retrying', 'live'].includes(prev.state)) return ok(prev);
     const gateway = this.d.gatewayOf(v.value.sn);
-    const t = await this.d.target(streamSlug(v.value), gateway);
+    const t = await this.d.target(v.value);
     if (!t.ok) return t;
     const q = quality ?? this.d.settings().defaultQuality;
     const rec: StreamRecord = {

@@ -5,7 +5,7 @@
  */
 import type { LiveInvokeMap, LiveWall } from '../../../shared/ipc/live';
 import type { DeviceSnapshot } from '../../../shared/model/device';
-import { agoraUrl, gb28181Url, parseVideoId, rtmpUrl, streamSlug, whipUrl } from '../../../shared/protocol/live';
+import { externalUrl, formatVideoId, parseVideoId, rtmpUrl, streamSlug, type VideoId } from '../../../shared/protocol/live';
 import { appError, err, ok, type Result } from '../../../shared/util/result';
 import type { FeatureFactory } from '../features/types';
 import { AutoPolicy, autoInputs } from './auto';
@@ -56,11 +56,14 @@ export const liveFeature: FeatureFactory = (ctx) => {
     return ingestStarting;
   };
 
-  const target = async (slug: string, gateway: string): Promise<Result<PushTarget>> => {
+  const target = async (v: VideoId): Promise<Result<PushTarget>> => {
     const s = settings;
-    if (s.protocol === 'whip') return mapUrl(whipUrl(s.whip, slug), 'whip');
-    if (s.protocol === 'gb28181') return mapUrl(gb28181Url(s.gb28181), 'gb28181');
-    if (s.protocol === 'agora') return mapUrl(agoraUrl({ ...s.agora, sn: gateway, channel: `${s.agora.channelPrefix}${slug}`.slice(0, 64) }), 'agora');
+    const slug = streamSlug(v);
+    if (s.protocol !== 'rtmp') {
+      const busy = s.protocol === 'gb28181' ? gbBusy(formatVideoId(v.sn, v.cameraIndex, v.videoIndex)) : null;
+      if (busy) return err(appError('gb28181_agent_busy', `GB28181: agent ${s.gb28181.agentID} already pushes ${busy}; the platform sees one agent per stream, so stop that stream first`));
+      return mapUrl(externalUrl(s, s.protocol, v), s.protocol);
+    }
     const ing = await ensureIngest();
     if (!ing.ok) return ing;
     const grant = grants.issue('', slug);
@@ -68,6 +71,9 @@ export const liveFeature: FeatureFactory = (ctx) => {
     const url = rtmpUrl({ host, port: ing.value.port(), app: RTMP_APP, stream: slug, secret: grant.publishSecret });
     return url.ok ? ok({ protocol: 'rtmp', url: url.value, grant }) : url;
   };
+  /** The other stream Outpost is pushing over GB28181 (all share the one agent ID of the settings), if any. */
+  const gbBusy = (videoId: string): string | null =>
+    [...control.streams.values()].find((r) => r.videoId !== videoId && r.owned && r.protocol === 'gb28181' && ['starting', 'retrying', 'live'].includes(r.state))?.videoId ?? null;
   const mapUrl = (u: Result<string>, protocol: PushTarget['protocol']): Result<PushTarget> => (u.ok ? ok({ protocol, url: u.value, grant: null }) : u);
 
   const revoke = (g: StreamGrant): void => {
@@ -106,6 +112,7 @@ export const liveFeature: FeatureFactory = (ctx) => {
     }),
     auto: auto.list(),
     ingestPort: ingest?.port() ?? null,
+    protocol: settings.protocol,
   });
 
   // Coalesce bursts of changes into one event; while streams exist, refresh stats once a second.
@@ -175,6 +182,7 @@ export const liveFeature: FeatureFactory = (ctx) => {
       if (!next.ok) return next;
       settings = next.value;
       file.save(settings);
+      changed();
       return ok(settings);
     },
     'live:setAuto': (q) => {

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { LiveSettings } from '../../../shared/ipc/live';
-import { agoraUrl, gb28181Url, whipUrl } from '../../../shared/protocol/live';
+import { AGORA_CHANNEL_TEMPLATE, pushSettingsIssues, type FieldIssue } from '../../../shared/protocol/live';
 import { appError, err, ok, type Result } from '../../../shared/util/result';
 
 export const DEFAULT_LIVE_SETTINGS: LiveSettings = {
@@ -13,7 +13,7 @@ export const DEFAULT_LIVE_SETTINGS: LiveSettings = {
   whip: { url: 'http://127.0.0.1:1985/rtc/v1/whip/?app=live&stream={stream}' },
   // The docs' example values (Dock 2 30.live.md), to be replaced with the user's GB28181 platform.
   gb28181: { serverIP: '192.168.1.1', serverPort: 8080, serverID: '34000000000000000000', agentID: '300000000010000000000', agentPassword: '0000000', localPort: 7060, channel: '340000000000000000000' },
-  agora: { channelPrefix: '', token: '', uid: 50000 },
+  agora: { channel: AGORA_CHANNEL_TEMPLATE, token: '', uid: 50000 },
 };
 
 const schema = z.object({
@@ -22,20 +22,29 @@ const schema = z.object({
   defaultQuality: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3), z.literal(4)]),
   whip: z.object({ url: z.string() }),
   gb28181: z.object({ serverIP: z.string(), serverPort: z.number(), serverID: z.string(), agentID: z.string(), agentPassword: z.string(), localPort: z.number(), channel: z.string() }),
-  agora: z.object({ channelPrefix: z.string().max(32), token: z.string(), uid: z.number() }),
+  agora: z.object({ channel: z.string().max(256), token: z.string(), uid: z.number() }),
 });
+
+/** Issues as the settings form reads them (`details`: `{ path, message }[]`, like the engine settings' zod issues). */
+const invalid = (issues: readonly FieldIssue[]) =>
+  err(appError('invalid_settings', `live.${issues[0]!.field}: ${issues[0]!.message}`, issues.map((i) => ({ path: i.field.split('.'), message: i.message }))));
 
 /** Shape check, then the URL builders' own checks for the protocol in use (so a bad setting is caught when saved). */
 export function validateLiveSettings(raw: unknown): Result<LiveSettings> {
   const r = schema.safeParse(raw);
-  if (!r.success) {
-    const i = r.error.issues[0];
-    return err(appError('invalid_settings', `live.${i?.path.join('.') ?? ''}: ${i?.message ?? 'invalid'}`));
+  if (!r.success) return invalid(r.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
+  const issues = pushSettingsIssues(r.data);
+  return issues.length > 0 ? invalid(issues) : ok(r.data);
+}
+
+/** Saved settings over the defaults, section by section (a file from an older version keeps its other values). */
+export function withDefaults(saved: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...DEFAULT_LIVE_SETTINGS, ...saved };
+  for (const k of ['whip', 'gb28181', 'agora'] as const) {
+    const v = saved[k];
+    if (typeof v === 'object' && v !== null) out[k] = { ...DEFAULT_LIVE_SETTINGS[k], ...v };
   }
-  const s = r.data as LiveSettings;
-  const check =
-    s.protocol === 'whip' ? whipUrl(s.whip, 'check') : s.protocol === 'gb28181' ? gb28181Url(s.gb28181) : s.protocol === 'agora' ? agoraUrl({ ...s.agora, sn: 'CHECK', channel: `${s.agora.channelPrefix}check` }) : ok('');
-  return check.ok ? ok(s) : err(appError('invalid_settings', check.error.message));
+  return out;
 }
 
 export class LiveSettingsFile {
@@ -47,7 +56,7 @@ export class LiveSettingsFile {
   load(): Result<LiveSettings> {
     if (!existsSync(this.file)) return ok(DEFAULT_LIVE_SETTINGS);
     try {
-      return validateLiveSettings({ ...DEFAULT_LIVE_SETTINGS, ...(JSON.parse(readFileSync(this.file, 'utf8')) as object) });
+      return validateLiveSettings(withDefaults(JSON.parse(readFileSync(this.file, 'utf8')) as Record<string, unknown>));
     } catch (e) {
       return err(appError('invalid_settings', `${this.file}: ${String(e)}`));
     }

@@ -5,3 +5,4 @@ export * from './urls';
 export * from './errors';
 export * from './quality';
 export * from './timecode';
+export * from './targets';

@@ -37,11 +37,21 @@ export interface WhipSettings {
   readonly url: string;
 }
 
-const fail = (field: string, msg: string) => err(appError('invalid_live_url', `${field}: ${msg}`));
+/** One bad setting: `field` is its path (e.g. `gb28181.serverPort`, the docs' own key), `message` what is wrong. */
+export interface FieldIssue {
+  readonly field: string;
+  readonly message: string;
+}
+
+const issue = (field: string, message: string): FieldIssue => ({ field, message });
+/** The first issue as an error value: the message names the field; `details.issues` lists them all. */
+const failWith = (issues: readonly FieldIssue[]): Result<never> => err(appError('invalid_live_url', `${issues[0]!.field}: ${issues[0]!.message}`, { issues }));
+const fail = (field: string, msg: string) => failWith([issue(field, msg)]);
 const isPort = (p: unknown): p is number => typeof p === 'number' && Number.isInteger(p) && p >= 1 && p <= 65535;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const HOST = /^[A-Za-z0-9.-]{1,253}$/;
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const AGORA_CHANNEL = /^[A-Za-z0-9!#$%&()+\-:;<=.>?@[\]^_{|}~, ]{1,64}$/;
 
 export function rtmpUrl(t: RtmpTarget): Result<string> {
   if (!HOST.test(t.host) || t.host === '0.0.0.0') return fail('rtmp.host', `"${t.host}" must be an address devices can reach (an IP or host name, not 0.0.0.0)`);
@@ -52,40 +62,62 @@ export function rtmpUrl(t: RtmpTarget): Result<string> {
   return ok(`rtmp://${t.host}:${t.port}/${t.app}/${t.stream}?secret=${t.secret}`);
 }
 
+/** Every bad GB28181 setting, in the order the URL lists them. */
+export function gb28181Issues(s: Gb28181Settings): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  if (!IPV4.test(s.serverIP)) out.push(issue('gb28181.serverIP', `"${s.serverIP}" must be an IPv4 address like 192.168.1.1`));
+  if (!isPort(s.serverPort)) out.push(issue('gb28181.serverPort', `${s.serverPort} must be 1–65535`));
+  // GB/T 28181 codes are numeric (20 digits in the standard; the docs' example agentID has 21).
+  const code = (k: 'serverID' | 'agentID' | 'channel', v: string) => /^\d{10,32}$/.test(v) || out.push(issue(`gb28181.${k}`, `"${v}" must be a numeric code of 10–32 digits (GB/T 28181: 20)`));
+  code('serverID', s.serverID);
+  code('agentID', s.agentID);
+  if (!/^[\x21-\x7e]{1,64}$/.test(s.agentPassword) || /[&=]/.test(s.agentPassword)) out.push(issue('gb28181.agentPassword', '1–64 printable characters without spaces, & or ='));
+  if (!isPort(s.localPort)) out.push(issue('gb28181.localPort', `${s.localPort} must be 1–65535`));
+  code('channel', s.channel);
+  return out;
+}
+
 /** `serverIP=…&serverPort=…&serverID=…&agentID=…&agentPassword=…&localPort=…&channel=…` (exact key spelling). */
 export function gb28181Url(s: Gb28181Settings): Result<string> {
-  if (!IPV4.test(s.serverIP)) return fail('gb28181.serverIP', `"${s.serverIP}" must be an IPv4 address like 192.168.1.1`);
-  if (!isPort(s.serverPort)) return fail('gb28181.serverPort', `${s.serverPort} must be 1–65535`);
-  if (!isPort(s.localPort)) return fail('gb28181.localPort', `${s.localPort} must be 1–65535`);
-  // GB/T 28181 codes are numeric (20 digits in the standard; the docs' example agentID has 21).
-  for (const [k, v] of [['serverID', s.serverID], ['agentID', s.agentID], ['channel', s.channel]] as const) {
-    if (!/^\d{10,32}$/.test(v)) return fail(`gb28181.${k}`, `"${v}" must be a numeric code of 10–32 digits (GB/T 28181: 20)`);
-  }
-  if (!/^[\x21-\x7e]{1,64}$/.test(s.agentPassword) || /[&=]/.test(s.agentPassword)) return fail('gb28181.agentPassword', '1–64 printable characters without spaces, & or =');
+  const issues = gb28181Issues(s);
+  if (issues.length > 0) return failWith(issues);
   return ok(`serverIP=${s.serverIP}&serverPort=${s.serverPort}&serverID=${s.serverID}&agentID=${s.agentID}&agentPassword=${s.agentPassword}&localPort=${s.localPort}&channel=${s.channel}`);
+}
+
+/** Every bad Agora value. */
+export function agoraIssues(s: AgoraSettings): FieldIssue[] {
+  const out: FieldIssue[] = [];
+  if (!AGORA_CHANNEL.test(s.channel)) out.push(issue('agora.channel', `"${s.channel}" must be 1–64 characters from Agora's channel-name set (letters, digits, space and !#$%&()+-:;<=.>?@[]^_{|}~,)`));
+  if (!/^[A-Za-z0-9]{1,64}$/.test(s.sn)) out.push(issue('agora.sn', 'must be the video source\'s serial number'));
+  if (s.token.length === 0 || s.token.length > 2048) out.push(issue('agora.token', 'must be the Agora token (1–2048 characters)'));
+  if (!Number.isInteger(s.uid) || s.uid < 1 || s.uid > 4294967295) out.push(issue('agora.uid', `${s.uid} must be an integer 1–4294967295`));
+  return out;
 }
 
 /** `channel=…&sn=…&token=<url-encoded>&uid=…` */
 export function agoraUrl(s: AgoraSettings): Result<string> {
-  if (!/^[A-Za-z0-9!#$%&()+\-:;<=.>?@[\]^_{|}~, ]{1,64}$/.test(s.channel)) return fail('agora.channel', '1–64 characters from Agora\'s channel-name set');
-  if (!/^[A-Za-z0-9]{1,64}$/.test(s.sn)) return fail('agora.sn', 'must be the gateway serial number');
-  if (s.token.length === 0 || s.token.length > 2048) return fail('agora.token', 'must be the Agora token (1–2048 characters)');
-  if (!Number.isInteger(s.uid) || s.uid < 1 || s.uid > 4294967295) return fail('agora.uid', `${s.uid} must be an integer 1–4294967295`);
+  const issues = agoraIssues(s);
+  if (issues.length > 0) return failWith(issues);
   // Already-encoded tokens (docs example has %2F) are kept; raw ones are encoded once.
   const token = /%[0-9A-Fa-f]{2}/.test(s.token) ? s.token : encodeURIComponent(s.token);
   return ok(`channel=${s.channel}&sn=${s.sn}&token=${token}&uid=${s.uid}`);
 }
 
-/** A WHIP endpoint URL, with `{stream}` replaced (demo appends `{sn}-{payload_index}`). */
-export function whipUrl(s: WhipSettings, stream: string): Result<string> {
+/** Every bad WHIP setting (the endpoint template) and, when given, a bad stream name. */
+export function whipIssues(s: WhipSettings, stream = 'check'): FieldIssue[] {
   let u: URL;
   try {
     u = new URL(s.url.replace('{stream}', 'x'));
   } catch {
-    return fail('whip.url', `"${s.url}" is not a URL like http://10.0.0.2:1985/rtc/v1/whip/?app=live&stream={stream}`);
+    return [issue('whip.url', `"${s.url}" is not a URL like http://10.0.0.2:1985/rtc/v1/whip/?app=live&stream={stream}`)];
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return fail('whip.url', 'must start with http:// or https://');
-  if (!s.url.includes('{stream}')) return fail('whip.url', 'must contain {stream} so each camera gets its own stream');
-  if (!NAME.test(stream)) return fail('whip.stream', 'letters, digits, - and _ only');
-  return ok(s.url.replace('{stream}', stream));
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return [issue('whip.url', 'must start with http:// or https://')];
+  if (!s.url.includes('{stream}')) return [issue('whip.url', 'must contain {stream} so each camera gets its own stream')];
+  return NAME.test(stream) ? [] : [issue('whip.stream', 'letters, digits, - and _ only')];
+}
+
+/** A WHIP endpoint URL, with `{stream}` replaced (demo appends `{sn}-{payload_index}`). */
+export function whipUrl(s: WhipSettings, stream: string): Result<string> {
+  const issues = whipIssues(s, stream);
+  return issues.length > 0 ? failWith(issues) : ok(s.url.replace('{stream}', stream));
 }

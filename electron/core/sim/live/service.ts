@@ -1,10 +1,12 @@
 /**
  * Simulated device side of the live methods (Dock 2 30.live.md; RC 20.live.md): validates like a device
  * (513xxx codes from 71.error-code.md), pushes real RTMP with ffmpeg, reports `live_status` on state.
+ * Agora, GB28181 and WHIP starts are checked against the docs' URL format and reported live, but push nothing:
+ * the simulator speaks RTMP only.
  */
 import type { SimDeviceApi } from '../extension';
 import { topics } from '../envelope';
-import { product } from '../products';
+import { product, type SimKind } from '../products';
 import type { ServiceReplyData } from '../services';
 import { kbpsFor, type LiveSimOptions } from './config';
 import { killPush, spawnPush } from './ffmpeg';
@@ -16,6 +18,24 @@ const E_QUALITY = 513005;
 const E_NOT_LIVE = 513011;
 const E_PROTOCOL = 513013;
 const E_PARAMS = 513014;
+
+/** url_type each product accepts (enums.md §3.1): Agora is not listed for Dock 3, WHIP only for docks and RC Plus 2. */
+const URL_TYPES: Readonly<Record<SimKind, readonly number[]>> = { dock2: [0, 1, 3, 4], dock3: [1, 3, 4], 'rc-plus': [0, 1, 3], 'rc-plus-2': [0, 1, 3, 4] };
+/** The `url` keys of each key=value format, in the docs' spelling. */
+const URL_KEYS: Readonly<Record<number, readonly string[]>> = {
+  0: ['channel', 'sn', 'token', 'uid'],
+  3: ['serverIP', 'serverPort', 'serverID', 'agentID', 'agentPassword', 'localPort', 'channel'],
+};
+
+/** Whether `url` has the shape the docs give for `urlType`. */
+export function urlFitsType(urlType: number, url: string): boolean {
+  if (urlType === 1) return /^rtmp:\/\/[^/]+\/.+/.test(url);
+  if (urlType === 4) return /^https?:\/\/[^/]+\/.+/.test(url);
+  const keys = URL_KEYS[urlType];
+  if (!keys) return false;
+  const pairs = url.split('&').map((p) => p.split('='));
+  return pairs.length === keys.length && pairs.every((p, i) => p.length === 2 && p[0] === keys[i] && p[1] !== '');
+}
 
 interface SimStream {
   readonly videoId: string;
@@ -30,6 +50,8 @@ interface SimStream {
 export class SimLive {
   private readonly streams = new Map<string, SimStream>();
   private failures: number[];
+  /** Every live_* service this device was sent, in order (tests read what the cloud asked for). */
+  readonly received: { readonly method: string; readonly data: unknown }[] = [];
 
   constructor(private readonly api: SimDeviceApi, private readonly o: LiveSimOptions) {
     this.failures = [...o.failStarts];
@@ -42,6 +64,7 @@ export class SimLive {
 
   service(method: string, data: unknown): ServiceReplyData | null {
     if (!method.startsWith('live_')) return null;
+    this.received.push({ method, data });
     const d = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
     const videoId = typeof d.video_id === 'string' ? d.video_id : '';
     const s = this.streams.get(videoId);
@@ -81,14 +104,14 @@ export class SimLive {
     const failure = this.failures.shift();
     if (failure !== undefined) return { result: failure };
     if (typeof d.url !== 'string' || typeof d.url_type !== 'number' || typeof d.video_quality !== 'number' || !videoId) return { result: E_PARAMS };
-    if (d.url_type !== 1) return { result: E_PROTOCOL }; // the simulator pushes RTMP only
-    if (!/^rtmp:\/\/[^/]+\/.+/.test(d.url)) return { result: E_PARAMS };
+    if (!URL_TYPES[this.api.kind].includes(d.url_type)) return { result: E_PROTOCOL };
+    if (!urlFitsType(d.url_type, d.url)) return { result: E_PARAMS };
     if (d.video_quality < 0 || d.video_quality > 4) return { result: E_QUALITY };
     if (!this.hasCamera(videoId)) return { result: E_CAMERA };
     if (this.streams.has(videoId)) return { result: E_ALREADY };
     const s: SimStream = { videoId, url: d.url, quality: d.video_quality, videoType: videoId.split('/')[2]?.replace(/-\d+$/, '') ?? 'normal', child: null, stopped: false, restarts: 0 };
     this.streams.set(videoId, s);
-    this.spawn(s);
+    if (d.url_type === 1) this.spawn(s);
     return this.reply();
   }
 

@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { LiveStreamView } from '../../../../shared/ipc/live';
 import { useEngine } from '../../state/hooks';
-import { codecWarning, dash, playUrl, resolution } from './format';
+import { dash, playUrl, resolution } from './format';
+import { codecWarning, elsewhereNotice } from './notices';
 import { TilePlayer, type PlayerMetrics } from './player';
 
 export interface LiveTileOverlay {
@@ -40,6 +41,7 @@ export function LiveTile({ stream, active = true, header, children }: LiveTilePr
   const [size, setSize] = useState({ w: 0, h: 0 });
   const httpPort = useEngine((s) => s.status?.httpPort ?? null);
   const warning = codecWarning(stream);
+  const elsewhere = elsewhereNotice(stream);
   const path = stream.playPath;
   const play = active && visible && path !== null && warning === null;
 
@@ -78,7 +80,8 @@ export function LiveTile({ stream, active = true, header, children }: LiveTilePr
         <span data-testid="live-delay">delay {dash(m?.delayMs, ' ms')}</span>
       </div>
       {state === 'stalled' ? <div className="live-badge" data-testid="live-stalled">stalled, reconnecting…</div> : null}
-      {warning ? <div className="live-badge">{warning}</div> : null}
+      {warning ? <div className="live-badge" data-testid="live-codec">{warning}</div> : null}
+      {elsewhere ? <div className="live-badge" data-testid="live-elsewhere">{elsewhere}</div> : null}
       {stream.error ? <div className="live-badge live-error">{stream.error.text}</div> : null}
     </div>
   );

@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { OutpostClient } from '../../../../shared/ipc/contract';
+import type { LiveProtocol } from '../../../../shared/protocol/live/urls';
+import { AutoStream } from './AutoStream';
 import { LiveTile } from './LiveTile';
 import { assignTile, connectLive, liveStore, setError, setFocus, setLayout, TILE_COUNT, type Layout } from './liveStore';
 import { DRAG_TYPE, SourceList } from './SourceList';
@@ -9,6 +11,7 @@ import { TileMenu } from './TileMenu';
 
 const LAYOUTS: readonly Layout[] = ['1', '2x2', '3x3', 'focus'];
 const RUNNING = new Set(['starting', 'retrying', 'live']);
+const PUSH_LABEL: Readonly<Record<LiveProtocol, string>> = { rtmp: 'RTMP to Outpost', whip: 'WHIP to your server', gb28181: 'GB28181 to your platform', agora: 'Agora' };
 
 export function LiveWall({ client }: { readonly client: OutpostClient }) {
   const { wall, layout, tiles, focus, lastError } = useStore(liveStore);
@@ -30,6 +33,8 @@ export function LiveWall({ client }: { readonly client: OutpostClient }) {
           ))}
         </div>
         <SourceList wall={wall} />
+        {wall ? <div className="live-protocol" data-testid="live-protocol">New streams push with {PUSH_LABEL[wall.protocol]} (Settings → Live video)</div> : null}
+        <AutoStream client={client} wall={wall} />
         {lastError ? <div className="live-error" data-testid="live-error">{lastError}</div> : null}
       </aside>
       <div className={`live-grid live-grid-${layout}`}>

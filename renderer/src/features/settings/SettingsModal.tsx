@@ -6,6 +6,8 @@ import { useStore } from 'zustand';
 import { loadSettings, saveSettings, settingsStore } from '../../state/settings';
 import { diffSettings } from './diff';
 import { NumberField, TextField } from './fields';
+import { LiveSection, useLiveSettings } from './LiveSection';
+import { liveFieldErrors, liveServerErrors, liveUpdate } from './liveForm';
 import { BrokerSection, DeviceSection, DjiSection, MapSection, type SectionProps } from './sections';
 import { serverFieldErrors, validateSettings, type FieldErrors } from './validate';
 
@@ -15,6 +17,7 @@ export function SettingsModal({ client, onClose }: { readonly client: OutpostCli
   const [errors, setErrors] = useState<FieldErrors>({});
   const [banner, setBanner] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const live = useLiveSettings(client);
 
   useEffect(() => void loadSettings(client), [client]);
   useEffect(() => setDraft((d) => d ?? saved), [saved]);
@@ -23,21 +26,24 @@ export function SettingsModal({ client, onClose }: { readonly client: OutpostCli
 
   const set: SectionProps['set'] = (section, patch) => setDraft((d) => (d ? { ...d, [section]: { ...d[section], ...patch } } : d));
   const save = async () => {
-    const local = validateSettings(draft);
+    const local = { ...validateSettings(draft), ...(live.draft ? liveFieldErrors(live.draft) : {}) };
     setErrors(local);
     if (Object.keys(local).length > 0) return setBanner({ kind: 'error', text: 'Fix the highlighted fields.' });
     const update = saved ? diffSettings(saved, draft) : draft;
-    if (Object.keys(update).length === 0) return setBanner({ kind: 'ok', text: 'Nothing changed.' });
+    const liveUp = live.saved && live.draft ? liveUpdate(live.saved, live.draft) : {};
+    if (Object.keys(update).length === 0 && Object.keys(liveUp).length === 0) return setBanner({ kind: 'ok', text: 'Nothing changed.' });
     setBusy(true);
-    const r = await saveSettings(client, update);
+    const r = Object.keys(update).length > 0 ? await saveSettings(client, update) : null;
+    const lr = r?.ok !== false && Object.keys(liveUp).length > 0 ? await live.save(liveUp) : null;
     setBusy(false);
-    if (r.ok) {
-      setDraft(r.value);
-      setBanner({ kind: 'ok', text: 'Saved.' });
-    } else {
+    if (r?.ok) setDraft(r.value);
+    if (r && !r.ok) {
       setErrors(serverFieldErrors(r.error.details));
       setBanner({ kind: 'error', text: `${r.error.message} (${r.error.code})` });
-    }
+    } else if (lr && !lr.ok) {
+      setErrors(liveServerErrors(lr.error.details));
+      setBanner({ kind: 'error', text: `${lr.error.message} (${lr.error.code})` });
+    } else setBanner({ kind: 'ok', text: 'Saved.' });
   };
   const props: SectionProps = { s: draft, errors, set };
 
@@ -51,6 +57,7 @@ export function SettingsModal({ client, onClose }: { readonly client: OutpostCli
       <DeviceSection {...props} />
       <DjiSection {...props} />
       <MapSection {...props} />
+      {live.draft ? <LiveSection s={live.draft} errors={errors} set={live.set} /> : null}
       <footer className="modal-foot">
         {banner ? <span className={`banner ${banner.kind}`} role={banner.kind === 'error' ? 'alert' : 'status'} data-testid="settings-banner">{banner.text}</span> : <span />}
         <button type="button" onClick={onClose}>Close</button>

@@ -34,12 +34,12 @@ export function NumberField(p: Base & { readonly value: number; readonly onChang
   );
 }
 
-export function SelectField<T extends string>(p: Base & { readonly value: T; readonly options: readonly T[]; readonly onChange: (v: T) => void }) {
+export function SelectField<T extends string>(p: Base & { readonly value: T; readonly options: readonly T[]; readonly labels?: Readonly<Record<T, string>>; readonly onChange: (v: T) => void }) {
   return (
     <Row {...p}>
       <select name={p.name} value={p.value} onChange={(e) => p.onChange(e.target.value as T)}>
         {p.options.map((o) => (
-          <option key={o} value={o}>{o}</option>
+          <option key={o} value={o}>{p.labels?.[o] ?? o}</option>
         ))}
       </select>
     </Row>
