@@ -113,11 +113,25 @@ export interface DrcTelemetry {
   readonly delay?: { readonly sdr_cmd_delay: number | null; readonly liveview: readonly { readonly video_id: string; readonly delay: number }[] };
 }
 
+/**
+ * The device's answer to `return_home` (services on the gateway: dock2 50.wayline.md "One-key return",
+ * dock3 wayline.md, dji-rc-plus-2 drc.md "一键返航"; data null, reply output.status).
+ */
+export interface ReturnHomeOutcome {
+  readonly gateway: string;
+  /** output.status of the reply (ok, in_progress, sent…), null when the device sent none. */
+  readonly status: string | null;
+  /** What the device answered, in words. */
+  readonly text: string;
+}
+
 export interface DrcInvokeMap {
   'drc:enter': { req: DrcEnterRequest; res: Result<DrcSessionView> };
   'drc:exit': { req: { gateway: string }; res: Result<DrcSessionView> };
   'drc:emergencyStop': { req: { gateway: string }; res: Result<{ seq: number; sentAt: number }> };
   'drc:sessions': { req: void; res: readonly DrcSessionView[] };
+  /** One-key return home of the gateway's aircraft; works with or without a DRC session. */
+  'drc:returnHome': { req: { gateway: string }; res: Result<ReturnHomeOutcome> };
 }
 
 export interface DrcSendMap {
@@ -131,6 +145,6 @@ export interface DrcEventMap {
   'drc:telemetry': DrcTelemetry;
 }
 
-export const DRC_INVOKE_CHANNELS = ['drc:enter', 'drc:exit', 'drc:emergencyStop', 'drc:sessions'] as const;
+export const DRC_INVOKE_CHANNELS = ['drc:enter', 'drc:exit', 'drc:emergencyStop', 'drc:sessions', 'drc:returnHome'] as const;
 export const DRC_SEND_CHANNELS = ['drc:sticks'] as const;
 export const DRC_EVENT_CHANNELS = ['drc:state', 'drc:telemetry'] as const;

@@ -421,7 +421,7 @@ export class SimDevice {
         this.launch();
         return;
       case 'return_home':
-        this.returnHome();
+        if (this.returnHome()) this.publishReturnHomeInfo();
         return;
       case 'dock_field':
         this.dock[e.field] = e.value;
@@ -433,6 +433,19 @@ export class SimDevice {
         return;
       }
     }
+  }
+
+  /** return_home_info with the planned path: straight home at the current height, then down (dock2 50.wayline.md "Return home information"). */
+  private publishReturnHomeInfo(): void {
+    const s = this.snapshot();
+    const h = this.o.home;
+    const planned_path_points = [
+      { latitude: s.lat, longitude: s.lon, height: s.height },
+      { latitude: h.lat, longitude: h.lon, height: s.height },
+      { latitude: h.lat, longitude: h.lon, height: h.height },
+    ];
+    const data = { planned_path_points, last_point_type: 0 };
+    this.link.publish('events', topics.events(this.gatewaySn), envelope(this.gatewaySn, this.clock.now(), data, { method: 'return_home_info' }));
   }
 
   private after(ms: number, fn: () => void): void {

@@ -74,6 +74,8 @@ const MODE: Readonly<Record<FlightPhase, number>> = { docked: 0, takeoff: 4, out
 /** Manual-flight response: acceleration limits (m/s²) so stopping the sticks brakes, then holds. */
 const MANUAL_ACCEL_H = 4;
 const MANUAL_ACCEL_V = 3;
+/** A climb/descent command this strong (m/s, about a fifth of the throttle) takes over from a return home. */
+const TAKEOVER_UP_MPS = 1;
 
 /** A plan drawn from the seed: 200–400 m orbit at 60–100 m, ~10 m/s. */
 export function planFromSeed(seed: number): FlightPlan {
@@ -146,19 +148,28 @@ export class FlightModel {
     return true;
   }
 
-  /** Sends the aircraft home if it is flying out or orbiting. */
+  /** Sends the aircraft home if it is flying out, orbiting, or flown by hand (DRC). */
   returnHome(): boolean {
-    if (this.phase !== 'outbound' && this.phase !== 'orbit' && this.phase !== 'takeoff') return false;
+    if (this.phase !== 'outbound' && this.phase !== 'orbit' && this.phase !== 'takeoff' && this.phase !== 'manual') return false;
     this.enter('return');
     return true;
+  }
+
+  /** Flying home by itself (RTH or the landing that ends it). */
+  get homing(): boolean {
+    return this.phase === 'return' || this.phase === 'landing';
   }
 
   /**
    * DRC: fly by a velocity command instead of the automatic plan (the one public hook the DRC
    * simulator needs). Null hands control back: an aircraft in the air then returns home.
+   * While homing, centred sticks (the DRC stream never stops) leave the return alone; throttle
+   * takes over, as on a dock ("Throttle added to the joystick" ends the return: device_exit_homing_notify
+   * reason 0, dock2 50.wayline.md).
    */
   setManual(cmd: ManualCommand | null): void {
     if (cmd === null && this.manualCmd !== null && this.phase === 'manual') this.enter(this.up > 0 ? 'return' : 'docked');
+    if (cmd !== null && this.homing && Math.abs(cmd.up) >= TAKEOVER_UP_MPS) this.enter('manual');
     this.manualCmd = cmd;
   }
 
@@ -224,7 +235,7 @@ export class FlightModel {
 
   private step(s: number): void {
     this.phaseSec += s;
-    if (this.manualCmd !== null) return this.stepManual(s, this.manualCmd);
+    if (this.manualCmd !== null && !this.homing) return this.stepManual(s, this.manualCmd);
     if (this.phase === 'docked') {
       this.hSpeed = this.vSpeed = this.roll = 0;
       this.battery = Math.min(100, this.battery + 0.4 * s);

@@ -87,4 +87,33 @@ describe('FlightModel', () => {
     expect(m.snapshot().phase).toBe('docked');
     expect(m.snapshot().homeDistance).toBe(0);
   });
+
+  it('returns home from manual (DRC) flight; centred sticks leave the return alone, throttle takes over', () => {
+    const m = new FlightModel(HOME, planFromSeed(5), { battery: 100, autoFly: false });
+    m.advanceTo(0);
+    m.setManual({ forward: 0, right: 0, up: 5, yawRate: 0 });
+    m.advanceTo(10_000);
+    m.setManual({ forward: 10, right: 0, up: 0, yawRate: 0 });
+    m.advanceTo(30_000);
+    expect(m.snapshot()).toMatchObject({ phase: 'manual', modeCode: 17, airborne: true });
+    expect(m.snapshot().homeDistance).toBeGreaterThan(100);
+    expect(m.returnHome()).toBe(true);
+    expect(m.snapshot().modeCode).toBe(9);
+    // The DRC stream keeps sending centred sticks: the aircraft keeps flying home.
+    m.setManual({ forward: 0, right: 0, up: 0, yawRate: 0 });
+    const away = m.snapshot().homeDistance;
+    m.advanceTo(35_000);
+    expect(m.snapshot().phase).toBe('return');
+    expect(m.snapshot().homeDistance).toBeLessThan(away);
+    // Throttle ends the return: the pilot flies again.
+    m.setManual({ forward: 0, right: 0, up: 2, yawRate: 0 });
+    expect(m.snapshot()).toMatchObject({ phase: 'manual', modeCode: 17 });
+    m.advanceTo(36_000);
+    expect(m.snapshot().verticalSpeed).toBeGreaterThan(0);
+    // Sent home again and left alone, it lands at home and stays on the ground under centred sticks.
+    expect(m.returnHome()).toBe(true);
+    m.setManual({ forward: 0, right: 0, up: 0, yawRate: 0 });
+    m.advanceTo(200_000);
+    expect(m.snapshot()).toMatchObject({ phase: 'docked', airborne: false, homeDistance: 0, elevation: 0 });
+  });
 });

@@ -1,0 +1,83 @@
+/**
+ * One-key return home against the real engine, the real broker and the simulator: refused on the ground
+ * (with the device's words), accepted in DRC flight where the simulated aircraft turns home (mode_code 9
+ * in the shadow) while the centred stick stream goes on, and taken over again by throttle. An RC Plus,
+ * whose Pilot 2 pages document no return_home, says it does not support it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDrcFeature } from '../../../electron/core/drc/feature';
+import { startFleet, type Fleet } from '../../../electron/core/sim';
+import { drcSim } from '../../../electron/core/sim/drc/control';
+import { createDrcSimExtension } from '../../../electron/core/sim/extensions/drc';
+import { NEUTRAL, type Sticks } from '../../../shared/control/sticks';
+import { DEVICE_PASS, DEVICE_USER, startTestEngine, waitForPatch, type TestEngine } from '../../helpers/engine';
+import { nextDown, stickOf, streamSticks, waitTelemetry } from './helpers';
+
+let t: TestEngine;
+let fleet: Fleet;
+
+beforeAll(async () => {
+  t = await startTestEngine({ features: [createDrcFeature()] });
+  fleet = await startFleet({
+    url: t.mqttUrl,
+    username: DEVICE_USER,
+    password: DEVICE_PASS,
+    bindingCode: t.engine.bindingCode,
+    organizationId: t.engine.organizationId,
+    osdHz: 2,
+    count: 2,
+    kinds: ['dock2', 'rc-plus'],
+    device: { autoFly: false, extensions: [createDrcSimExtension()] },
+  });
+  await fleet.ready();
+}, 60_000);
+
+afterAll(async () => {
+  await fleet?.stop();
+  await t?.stop();
+});
+
+const dock = () => fleet.devices[0]!;
+const modeCode = (sn: string) => t.engine.shadow.get(sn)?.groups.status?.fields.mode_code;
+
+describe('return home (drc:returnHome)', () => {
+  it('on the ground the dock refuses, and the refusal reads as the device error text', async () => {
+    const r = await t.engine.invoke['drc:returnHome']({ gateway: dock().gatewaySn });
+    expect(r).toEqual({ ok: false, error: { code: 'device_error', message: 'Return home refused by the device: Operation not supported. Check device status (code 314000).', details: { result: 314000 } } });
+  });
+
+  it('in DRC flight it is accepted, the aircraft flies home under centred sticks, and throttle takes over', async () => {
+    const gw = dock().gatewaySn;
+    const entered = await t.engine.invoke['drc:enter']({ gateway: gw });
+    if (!entered.ok) throw new Error(entered.error.message);
+    let sticks: Sticks = { roll: 0, pitch: 1, throttle: 1, yaw: 0 };
+    const stop = streamSticks(t.engine, gw, entered.value.id, () => sticks);
+    try {
+      // Climb out and fly north until clear of home.
+      await waitTelemetry(t.engine, gw, () => dock().snapshot().elevation > 15 && dock().snapshot().homeDistance > 40, 20_000);
+      // Centre the sticks and let that reach the aircraft first: throttle still in flight would take over the return.
+      sticks = NEUTRAL;
+      await nextDown(drcSim(gw)!, (e) => e.method === 'stick_control' && stickOf(e).throttle === 1024);
+      const r = await t.engine.invoke['drc:returnHome']({ gateway: gw });
+      expect(r).toEqual({ ok: true, value: { gateway: gw, status: 'ok', text: 'Return home accepted: the aircraft is flying home.' } });
+      expect(dock().snapshot().phase).toBe('return');
+      await waitForPatch(t.engine, () => modeCode(dock().aircraftSn) === 9, 5_000);
+      // The DRC stream keeps sending centred sticks; the aircraft still closes on home.
+      const away = dock().snapshot().homeDistance;
+      await waitTelemetry(t.engine, gw, () => dock().snapshot().homeDistance < away - 10, 10_000);
+      expect(dock().snapshot().phase).toBe('return');
+      // Throttle: the pilot has it again.
+      sticks = { roll: 0, pitch: 0, throttle: 0.8, yaw: 0 };
+      await waitTelemetry(t.engine, gw, () => dock().snapshot().phase === 'manual', 5_000);
+      await waitForPatch(t.engine, () => modeCode(dock().aircraftSn) === 17, 5_000);
+    } finally {
+      stop();
+      await t.engine.invoke['drc:exit']({ gateway: gw });
+    }
+  });
+
+  it('an RC Plus (no return_home on its Pilot 2 pages) says it does not support it', async () => {
+    const r = await t.engine.invoke['drc:returnHome']({ gateway: fleet.devices[1]!.gatewaySn });
+    expect(r).toMatchObject({ ok: false, error: { code: 'device_error', message: expect.stringContaining('(code 314000)') } });
+  });
+});
