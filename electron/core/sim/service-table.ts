@@ -111,8 +111,12 @@ export const RC_PLUS_SERVICES: Readonly<Record<string, ServiceSpec>> = {
   live_stop_push: { required: ['video_id'] },
 };
 
-/** RC Plus 2 (dji-rc-plus-2 live.md): its lens change is `drc_live_lens_change` on the DRC link, not a service. */
+/**
+ * RC Plus 2 (dji-rc-plus-2 live.md): its lens change is `drc_live_lens_change` on the DRC link, not a service.
+ * One-key return home is a service (dji-rc-plus-2 drc.md "一键返航").
+ */
 export const RC_PLUS_2_SERVICES: Readonly<Record<string, ServiceSpec>> = {
+  return_home: { required: [] },
   live_set_quality: RC_PLUS_SERVICES.live_set_quality!,
   live_start_push: RC_PLUS_SERVICES.live_start_push!,
   live_stop_push: RC_PLUS_SERVICES.live_stop_push!,

@@ -1,8 +1,9 @@
 /**
  * One-key return home against the real engine, the real broker and the simulator: refused on the ground
  * (with the device's words), accepted in DRC flight where the simulated aircraft turns home (mode_code 9
- * in the shadow) while the centred stick stream goes on, and taken over again by throttle. An RC Plus,
- * whose Pilot 2 pages document no return_home, says it does not support it.
+ * in the shadow) while the centred stick stream goes on, and taken over again by throttle; the same through
+ * Pilot 2 on an RC Plus 2 (dji-rc-plus-2 drc.md). An RC Plus, whose Pilot 2 pages document no return_home,
+ * says it does not support it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDrcFeature } from '../../../electron/core/drc/feature';
@@ -25,8 +26,8 @@ beforeAll(async () => {
     bindingCode: t.engine.bindingCode,
     organizationId: t.engine.organizationId,
     osdHz: 2,
-    count: 2,
-    kinds: ['dock2', 'rc-plus'],
+    count: 3,
+    kinds: ['dock2', 'rc-plus', 'rc-plus-2'],
     device: { autoFly: false, extensions: [createDrcSimExtension()] },
   });
   await fleet.ready();
@@ -46,30 +47,34 @@ describe('return home (drc:returnHome)', () => {
     expect(r).toEqual({ ok: false, error: { code: 'device_error', message: 'Return home refused by the device: Operation not supported. Check device status (code 314000).', details: { result: 314000 } } });
   });
 
-  it('in DRC flight it is accepted, the aircraft flies home under centred sticks, and throttle takes over', async () => {
-    const gw = dock().gatewaySn;
+  it.each([
+    ['a dock (dock flow)', 0],
+    ['Pilot 2 on an RC Plus 2 (pilot flow)', 2],
+  ] as const)('%s: in DRC flight it is accepted, the aircraft flies home under centred sticks, and throttle takes over', async (_name, i) => {
+    const dev = fleet.devices[i]!;
+    const gw = dev.gatewaySn;
     const entered = await t.engine.invoke['drc:enter']({ gateway: gw });
     if (!entered.ok) throw new Error(entered.error.message);
     let sticks: Sticks = { roll: 0, pitch: 1, throttle: 1, yaw: 0 };
     const stop = streamSticks(t.engine, gw, entered.value.id, () => sticks);
     try {
       // Climb out and fly north until clear of home.
-      await waitTelemetry(t.engine, gw, () => dock().snapshot().elevation > 15 && dock().snapshot().homeDistance > 40, 20_000);
+      await waitTelemetry(t.engine, gw, () => dev.snapshot().elevation > 15 && dev.snapshot().homeDistance > 40, 20_000);
       // Centre the sticks and let that reach the aircraft first: throttle still in flight would take over the return.
       sticks = NEUTRAL;
       await nextDown(drcSim(gw)!, (e) => e.method === 'stick_control' && stickOf(e).throttle === 1024);
       const r = await t.engine.invoke['drc:returnHome']({ gateway: gw });
       expect(r).toEqual({ ok: true, value: { gateway: gw, status: 'ok', text: 'Return home accepted: the aircraft is flying home.' } });
-      expect(dock().snapshot().phase).toBe('return');
-      await waitForPatch(t.engine, () => modeCode(dock().aircraftSn) === 9, 5_000);
+      expect(dev.snapshot().phase).toBe('return');
+      await waitForPatch(t.engine, () => modeCode(dev.aircraftSn) === 9, 5_000);
       // The DRC stream keeps sending centred sticks; the aircraft still closes on home.
-      const away = dock().snapshot().homeDistance;
-      await waitTelemetry(t.engine, gw, () => dock().snapshot().homeDistance < away - 10, 10_000);
-      expect(dock().snapshot().phase).toBe('return');
+      const away = dev.snapshot().homeDistance;
+      await waitTelemetry(t.engine, gw, () => dev.snapshot().homeDistance < away - 10, 10_000);
+      expect(dev.snapshot().phase).toBe('return');
       // Throttle: the pilot has it again.
       sticks = { roll: 0, pitch: 0, throttle: 0.8, yaw: 0 };
-      await waitTelemetry(t.engine, gw, () => dock().snapshot().phase === 'manual', 5_000);
-      await waitForPatch(t.engine, () => modeCode(dock().aircraftSn) === 17, 5_000);
+      await waitTelemetry(t.engine, gw, () => dev.snapshot().phase === 'manual', 5_000);
+      await waitForPatch(t.engine, () => modeCode(dev.aircraftSn) === 17, 5_000);
     } finally {
       stop();
       await t.engine.invoke['drc:exit']({ gateway: gw });
