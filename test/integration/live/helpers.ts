@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import type { LiveWall } from '../../../shared/ipc/live';
 import { startFleet, type Fleet } from '../../../electron/core/sim';
+import type { SimExtensionFactory } from '../../../electron/core/sim/extension';
 import { createLiveSimExtension } from '../../../electron/core/sim/extensions/live';
 import type { SimLive } from '../../../electron/core/sim/live/service';
 import type { Engine } from '../../../electron/core/engine/engine';
@@ -14,7 +15,8 @@ export interface LiveRig {
   stop(): Promise<void>;
 }
 
-export async function startLiveRig(count = 1): Promise<LiveRig> {
+/** `osdHz` (default the simulator's 0.5 Hz) and `extensions` (besides live video) for tests that fly. */
+export async function startLiveRig(count = 1, o: { readonly osdHz?: number; readonly extensions?: readonly SimExtensionFactory[] } = {}): Promise<LiveRig> {
   const t = await startTestEngine();
   const set = await t.engine.invoke['live:setSettings']({ rtmpPort: 0 });
   if (!set.ok) throw new Error(set.error.message);
@@ -25,9 +27,10 @@ export async function startLiveRig(count = 1): Promise<LiveRig> {
     password: DEVICE_PASS,
     count,
     kinds: ['dock2'],
+    ...(o.osdHz ? { osdHz: o.osdHz } : {}),
     bindingCode: t.engine.bindingCode,
     organizationId: t.engine.organizationId,
-    device: { autoFly: false, extensions: [createLiveSimExtension({ width: 320, height: 180, fps: 15, restartDelayMs: 300 }, (l) => sims.push(l))] },
+    device: { autoFly: false, extensions: [createLiveSimExtension({ width: 320, height: 180, fps: 15, restartDelayMs: 300 }, (l) => sims.push(l)), ...(o.extensions ?? [])] },
   });
   await fleet.ready();
   return {
