@@ -19,6 +19,7 @@ import { startS3Server } from '../electron/core/media/s3/server';
 import { signRequest } from '../electron/core/media/s3/sigv4';
 import { openDatabase } from '../electron/core/store/db';
 import { migration0006 } from '../electron/core/store/migrations/0006_media';
+import { migration0007 } from '../electron/core/store/migrations/0007_multipart_layout';
 import { Counters } from '../electron/core/util/counters';
 import { silentLogger } from '../electron/core/util/log';
 import { figure, type Figure } from './lib';
@@ -150,7 +151,7 @@ async function photosUpload(port: number, c: TempCredential): Promise<void> {
 export async function mediaBench(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'outpost-bench-media-'));
   const db = openDatabase(join(dir, 'bench.db'));
-  db.transaction(() => migration0006.up(db))();
+  db.transaction(() => (migration0006.up(db), migration0007.up(db)))();
   const creds = new CredentialStore(db, () => Date.now());
   const server = await startS3Server({ root: join(dir, 'media'), db, creds, host: '127.0.0.1', port: 0, region: 'us-east-1', now: () => Date.now(), logger: silentLogger, counters: new Counters(), onObject: () => {} });
   const port = server.port();

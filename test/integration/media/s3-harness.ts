@@ -7,6 +7,7 @@ import { startS3Server, type S3Server, type S3ServerOptions } from '../../../ele
 import type { StoredObject } from '../../../electron/core/media/s3/objects';
 import { openDatabase, type Db } from '../../../electron/core/store/db';
 import { migration0006 } from '../../../electron/core/store/migrations/0006_media';
+import { migration0007 } from '../../../electron/core/store/migrations/0007_multipart_layout';
 import { Counters } from '../../../electron/core/util/counters';
 import { silentLogger } from '../../../electron/core/util/log';
 
@@ -30,7 +31,7 @@ export interface S3Harness {
 export async function startS3Harness(extra: Partial<S3ServerOptions> = {}): Promise<S3Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'outpost-s3-'));
   const db = openDatabase(join(dir, 'test.db'));
-  db.transaction(() => migration0006.up(db))();
+  db.transaction(() => (migration0006.up(db), migration0007.up(db)))();
   const creds = new CredentialStore(db, () => Date.now());
   const committed: StoredObject[] = [];
   const counters = new Counters();

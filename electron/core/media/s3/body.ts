@@ -13,8 +13,14 @@ import type { ObjectStore, WriteResult } from './objects';
 
 export const MAX_PUT_BYTES = 5 * 1024 ** 3;
 
-export async function receiveBody(req: IncomingMessage, payload: PayloadMode, store: ObjectStore, dir?: string): Promise<WriteResult | S3Error> {
-  const declared = numberHeader(req, payload.kind === 'streaming' ? 'x-amz-decoded-content-length' : 'content-length');
+/** Where the body goes: a new temp file in `dir` (default tmp/), or a region of an existing file (`into`). */
+export interface BodyTarget {
+  readonly dir?: string;
+  readonly into?: { readonly file: string; readonly start: number };
+}
+
+export async function receiveBody(req: IncomingMessage, payload: PayloadMode, store: ObjectStore, target: BodyTarget = {}): Promise<WriteResult | S3Error> {
+  const declared = declaredLength(req, payload);
   if (declared !== null && declared > MAX_PUT_BYTES) return s3err(400, 'EntityTooLarge', `One upload may carry at most 5 GiB; this one declares ${declared} bytes. Use multipart upload.`);
   // Piped (not handed to pipeline) so a failed write does not destroy the socket: the client still gets its answer.
   const src: Transform = payload.kind === 'streaming' ? new AwsChunkedDecoder(payload.signing) : new PassThrough({ highWaterMark: 1 << 20 });
@@ -26,7 +32,8 @@ export async function receiveBody(req: IncomingMessage, payload: PayloadMode, st
   req.pipe(src);
   let w: WriteResult;
   try {
-    w = await store.writeTemp(src, dir, payload.kind === 'sha256');
+    const sha = payload.kind === 'sha256';
+    w = target.into ? await store.writeAt(src, target.into.file, target.into.start, sha) : await store.writeTemp(src, target.dir, sha);
   } catch (e) {
     req.unpipe(src);
     return writeError(e);
@@ -36,7 +43,7 @@ export async function receiveBody(req: IncomingMessage, payload: PayloadMode, st
   }
   const problem = check(req, payload, w, declared);
   if (problem) {
-    await rm(w.file, { force: true });
+    if (!target.into) await rm(w.file, { force: true }); // a shared file's region is simply not referenced
     return problem;
   }
   return w;
@@ -58,6 +65,11 @@ function writeError(e: unknown): S3Error {
   if (msg.startsWith('aws-chunked')) return s3err(400, 'InvalidRequest', msg);
   if (code === 'ECONNRESET' || code === 'ERR_STREAM_PREMATURE_CLOSE' || msg.includes('aborted')) return s3err(400, 'IncompleteBody', 'The connection closed before the body was complete; nothing was stored.');
   return s3err(500, 'InternalError', `Could not store the upload: ${msg}`);
+}
+
+/** The body's length as the client declared it (the decoded length for an aws-chunked stream), if it did. */
+export function declaredLength(req: IncomingMessage, payload: PayloadMode): number | null {
+  return numberHeader(req, payload.kind === 'streaming' ? 'x-amz-decoded-content-length' : 'content-length');
 }
 
 function numberHeader(req: IncomingMessage, name: string): number | null {

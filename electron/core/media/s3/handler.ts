@@ -8,7 +8,7 @@ import type { Counters } from '../../util/counters';
 import type { Logger } from '../../util/log';
 import type { CredentialStore, TempCredential } from '../credentials';
 import { allowed, authorize, type Authorized } from './auth';
-import { receiveBody } from './body';
+import { declaredLength, receiveBody } from './body';
 import { escXml, s3err, sendError, sendXml, xml, type S3Error } from './errors';
 import type { Multipart } from './multipart';
 import type { ObjectStore, StoredObject } from './objects';
@@ -90,9 +90,16 @@ async function objectOp(d: S3Deps, req: IncomingMessage, res: ServerResponse, a:
     if (m === 'PUT') {
       const n = Number(query.get('partNumber'));
       if (!Number.isInteger(n) || n < 1 || n > 10_000) return s3err(400, 'InvalidArgument', 'partNumber must be an integer 1..10000.');
-      const w = await receiveBody(req, a.payload, d.store, d.multipart.dir(uploadId));
-      if ('status' in w) return w;
-      await d.multipart.putPart(u, n, w.file, w.size, w.md5);
+      // A part of the upload's usual size goes straight to its place in the shared data file.
+      const slot = d.multipart.claim(u, n, declaredLength(req, a.payload));
+      let w;
+      try {
+        w = await receiveBody(req, a.payload, d.store, slot ? { into: slot } : { dir: d.multipart.dir(uploadId) });
+        if ('status' in w) return w;
+        await d.multipart.putPart(u, n, w.file, w.size, w.md5, slot?.start ?? null);
+      } finally {
+        slot?.release();
+      }
       res.writeHead(200, { etag: `"${w.md5}"`, 'content-length': 0 }).end();
       return null;
     }

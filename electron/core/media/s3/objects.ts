@@ -34,8 +34,11 @@ export interface ObjectStoreOptions {
   readonly root: string;
   readonly db: Db;
   readonly now: () => number;
-  /** Test seam: how a temp file is opened for writing (a disk-full simulation replaces it). */
-  readonly createWrite?: (path: string) => Writable;
+  /**
+   * Test seam: how a temp file is opened for writing (a disk-full simulation replaces it). Without `start` the
+   * file is new; with it, an existing file is written from that offset (a multipart upload's shared data file).
+   */
+  readonly createWrite?: (path: string, start?: number) => Writable;
 }
 
 interface Row {
@@ -51,15 +54,15 @@ interface Row {
 export class ObjectStore {
   readonly tmpDir: string;
   readonly objDir: string;
-  /** Opens a new temp file for writing (the disk-full test seam applies here). */
-  readonly openWrite: (path: string) => Writable;
+  /** Opens a new temp file, or an existing one at `start`, for writing (the disk-full test seam applies here). */
+  readonly openWrite: (path: string, start?: number) => Writable;
 
   constructor(private readonly o: ObjectStoreOptions) {
     this.tmpDir = join(o.root, 'tmp');
     this.objDir = join(o.root, 'objects');
     mkdirSync(this.tmpDir, { recursive: true });
     mkdirSync(this.objDir, { recursive: true });
-    this.openWrite = o.createWrite ?? ((p) => createWriteStream(p, { flags: 'wx', highWaterMark: 1 << 20 }));
+    this.openWrite = o.createWrite ?? ((p, start) => createWriteStream(p, start === undefined ? { flags: 'wx', highWaterMark: 1 << 20 } : { flags: 'r+', start, highWaterMark: 1 << 20 }));
   }
 
   /** Removes what a crash left behind: temp files, and object files with no index row. */
@@ -84,19 +87,26 @@ export class ObjectStore {
   /** Streams `src` to a new fsynced temp file; removes it on any error. */
   async writeTemp(src: Readable, dir = this.tmpDir, wantSha256 = false): Promise<WriteResult> {
     const file = join(dir, randomUUID());
-    const hasher = new HashingCounter(wantSha256);
     try {
-      await pipeline(src, hasher, this.openWrite(file));
-      const fh = await open(file, 'r');
-      try {
-        await fh.sync();
-      } finally {
-        await fh.close();
-      }
+      return await this.writeFile(src, file, undefined, wantSha256);
     } catch (e) {
       await rm(file, { force: true });
       throw e;
     }
+  }
+
+  /**
+   * Streams `src` into the existing `file` from byte `start` and fsyncs it. On error the region holds partial
+   * bytes; the file itself stays (other writers own the rest of it), and nothing refers to that region.
+   */
+  writeAt(src: Readable, file: string, start: number, wantSha256 = false): Promise<WriteResult> {
+    return this.writeFile(src, file, start, wantSha256);
+  }
+
+  private async writeFile(src: Readable, file: string, start: number | undefined, wantSha256: boolean): Promise<WriteResult> {
+    const hasher = new HashingCounter(wantSha256);
+    await pipeline(src, hasher, this.openWrite(file, start));
+    await syncFile(file);
     return { file, size: hasher.bytes, md5: hasher.md5Hex(), sha256: hasher.sha256Hex() };
   }
 
@@ -139,5 +149,15 @@ export class ObjectStore {
 
   private toObject(r: Row): StoredObject {
     return { bucket: r.bucket, key: r.key, file: join(this.objDir, r.file), size: r.size, etag: r.etag, contentType: r.content_type, createdAt: r.created_at };
+  }
+}
+
+/** fsync a file by path. */
+export async function syncFile(file: string): Promise<void> {
+  const fh = await open(file, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }

@@ -1,4 +1,4 @@
-/** Migrations 0005 (missions) and 0006 (media) on :memory:: tables appear, earlier data survives, re-running does nothing. */
+/** Migrations 0005 (missions), 0006 (media) and 0007 (multipart layout) on :memory:: tables appear, earlier data survives, re-running does nothing. */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../../../electron/core/store/migrate';
@@ -26,9 +26,18 @@ describe('migrations 0005_missions and 0006_media', () => {
     expect(tables(db)).toEqual(expect.arrayContaining(['s3_objects', 's3_uploads', 's3_parts', 'media_credentials', 'media_files', 'media_settings']));
   });
 
-  it('running all migrations again applies nothing', () => {
+  it('0007 adds file_offset to s3_parts; parts stored under 0006 keep meaning "own file" (NULL)', () => {
     const db = new Database(':memory:');
     migrateTo(db, 6);
+    db.prepare("INSERT INTO s3_uploads (upload_id, bucket, key, content_type, created_at) VALUES ('u1', 'b', 'k', NULL, 1)").run();
+    db.prepare("INSERT INTO s3_parts (upload_id, part_number, file, size, etag) VALUES ('u1', 1, '/tmp/p1', 5, 'e')").run();
+    expect(migrateTo(db, 7)).toEqual(['0007_multipart_layout']);
+    expect(db.prepare('SELECT part_number, file, file_offset FROM s3_parts').all()).toEqual([{ part_number: 1, file: '/tmp/p1', file_offset: null }]);
+  });
+
+  it('running all migrations again applies nothing', () => {
+    const db = new Database(':memory:');
+    migrateTo(db, 7);
     const r = migrate(db);
     expect(r.ok && r.value.applied.length === 0 && r.value.from === r.value.to).toBe(true);
   });
