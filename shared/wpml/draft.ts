@@ -1,7 +1,8 @@
 /**
- * The route the operator draws on the map (heights above the take-off point) ↔ a full WpmlFile.
+ * The route the operator draws on the map (heights in its height mode) ↔ a full WpmlFile.
  * One waypoint template + its wayline, as DJI Pilot 2 / FlightHub 2 write them.
  */
+import { EXECUTE_MODE_OF, egm96ToEllipsoid, type DraftHeightMode } from './heights';
 import type { Action, ActionGroup, FinishAction, ExitOnRcLost, ParamEntry, RcLostAction, TurnMode, Waypoint, WpmlFile } from './model';
 
 export type DraftAction =
@@ -15,7 +16,7 @@ export type DraftAction =
 export interface DraftWaypoint {
   readonly lat: number;
   readonly lon: number;
-  /** Metres above the take-off point. */
+  /** Metres in the route's height mode: above the take-off point, or EGM96 altitude (above mean sea level). */
   readonly height: number;
   /** m/s; the route speed when absent. */
   readonly speed?: number;
@@ -31,6 +32,8 @@ export interface RouteDraft {
   readonly droneSubEnumValue: number;
   readonly payloadEnumValue: number;
   readonly speed: number;
+  /** template.kml heightMode; absent in drafts saved before there was a choice, which are relativeToStartPoint. */
+  readonly heightMode?: DraftHeightMode;
   readonly takeOffSecurityHeight: number;
   readonly finishAction: FinishAction;
   readonly exitOnRCLost: ExitOnRcLost;
@@ -44,12 +47,18 @@ export const DEFAULT_DRAFT: RouteDraft = {
   droneSubEnumValue: 1,
   payloadEnumValue: 81,
   speed: 10,
+  heightMode: 'relativeToStartPoint',
   takeOffSecurityHeight: 20,
   finishAction: 'goHome',
   exitOnRCLost: 'executeLostAction',
   executeRCLostAction: 'goBack',
   waypoints: [],
 };
+
+export const draftHeightMode = (d: Pick<RouteDraft, 'heightMode'>): DraftHeightMode => d.heightMode ?? 'relativeToStartPoint';
+
+/** centimetres: the WGS84 height written for an EGM96 altitude (the geoid grid is not finer than that). */
+const cm = (v: number): number => Math.round(v * 100) / 100;
 
 const DEFAULT_TURN: TurnMode = 'toPointAndStopWithDiscontinuityCurvature';
 
@@ -85,6 +94,11 @@ function groups(w: DraftWaypoint, index: number): ActionGroup[] {
 }
 
 export function draftToWpml(d: RouteDraft, now: number): WpmlFile {
+  const heightMode = draftHeightMode(d);
+  // template.kml: height in the height mode, ellipsoidHeight the same place as a WGS84 height; relative routes have
+  // no absolute reference, so (as DJI Pilot 2 does) both carry the height above take-off. waylines.wpml: the height
+  // the aircraft flies in executeHeightMode (WGS84 for EGM96 routes: dji-wpml overview, route conversion).
+  const ellipsoid = (w: DraftWaypoint): number => (heightMode === 'EGM96' ? cm(egm96ToEllipsoid(w.lat, w.lon, w.height)) : w.height);
   const common = (w: DraftWaypoint, i: number): Pick<Waypoint, 'index' | 'lat' | 'lon' | 'actionGroups'> => ({ index: i, lat: w.lat, lon: w.lon, actionGroups: groups(w, i) });
   const heading = (w: DraftWaypoint): Waypoint['heading'] =>
     w.heading === undefined ? { mode: 'followWayline', pathMode: 'followBadArc' } : { mode: 'smoothTransition', angle: w.heading, pathMode: 'followBadArc' };
@@ -94,7 +108,7 @@ export function draftToWpml(d: RouteDraft, now: number): WpmlFile {
     return {
       ...common(w, i),
       height: w.height,
-      ellipsoidHeight: w.height,
+      ellipsoidHeight: ellipsoid(w),
       useGlobalHeight: false,
       useGlobalSpeed: w.speed === undefined,
       useGlobalHeadingParam: false,
@@ -110,7 +124,7 @@ export function draftToWpml(d: RouteDraft, now: number): WpmlFile {
     const turn = w.turnMode ?? DEFAULT_TURN;
     return {
       ...common(w, i),
-      executeHeight: w.height,
+      executeHeight: ellipsoid(w),
       speed: w.speed ?? d.speed,
       heading: heading(w),
       turn: { mode: turn, dampingDist: turn === 'coordinateTurn' ? 0.2 : 0 },
@@ -136,7 +150,7 @@ export function draftToWpml(d: RouteDraft, now: number): WpmlFile {
       {
         templateType: 'waypoint',
         templateId: 0,
-        coordinateSys: { coordinateMode: 'WGS84', heightMode: 'relativeToStartPoint', positioningType: 'GPS' },
+        coordinateSys: { coordinateMode: 'WGS84', heightMode, positioningType: 'GPS' },
         autoFlightSpeed: d.speed,
         gimbalPitchMode: 'usePointSetting',
         globalHeading: { mode: 'followWayline', pathMode: 'followBadArc' },
@@ -146,7 +160,7 @@ export function draftToWpml(d: RouteDraft, now: number): WpmlFile {
         extras: [],
       },
     ],
-    waylines: [{ templateId: 0, waylineId: 0, autoFlightSpeed: d.speed, executeHeightMode: 'relativeToStartPoint', waypoints: waylineWps }],
+    waylines: [{ templateId: 0, waylineId: 0, autoFlightSpeed: d.speed, executeHeightMode: EXECUTE_MODE_OF[heightMode], waypoints: waylineWps }],
     resources: [],
   };
 }

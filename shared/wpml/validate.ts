@@ -1,5 +1,6 @@
-/** Checks across elements: product table, speed limits per aircraft, action parameters, action-group ranges. */
+/** Checks across elements: product table, speed limits per aircraft, height modes, action parameters, action-group ranges. */
 import { PRODUCTS, productByKey } from '../protocol/products';
+import { executeHeightModeProblem, heightModeProblem } from './heights';
 import type { ActionGroup, MissionConfig, Waypoint, WpmlFile, WpmlIssue } from './model';
 import { ACTION_REQUIRED } from './schema';
 
@@ -36,6 +37,8 @@ export function validateFile(f: WpmlFile): WpmlIssue[] {
     if (v !== undefined && (v <= 0 || v > maxSpeed)) add(file, element, `${where}: ${element} ${v} m/s is outside (0, ${maxSpeed}] for this aircraft.`);
   };
   for (const t of f.templates) {
+    const hm = heightModeProblem(t.coordinateSys.heightMode, t.templateType, m.drone);
+    if (hm) add('template.kml', 'wpml:heightMode', `Template ${t.templateId}: ${hm}`);
     speed('template.kml', 'wpml:autoFlightSpeed', t.autoFlightSpeed, `Template ${t.templateId}`);
     checkWaypoints('template.kml', t.waypoints, out, speed, maxSpeed);
   }
@@ -45,6 +48,8 @@ export function validateFile(f: WpmlFile): WpmlIssue[] {
     if (waylineIds.has(w.waylineId)) add('waylines.wpml', 'wpml:waylineId', `waylineId ${w.waylineId} is used twice; it must be unique in the file.`);
     waylineIds.add(w.waylineId);
     if (f.templates.length > 0 && !templateIds.has(w.templateId)) add('waylines.wpml', 'wpml:templateId', `Wayline ${w.waylineId} refers to templateId ${w.templateId}, which template.kml does not define.`);
+    const ehm = executeHeightModeProblem(w.executeHeightMode, m.drone);
+    if (ehm) add('waylines.wpml', 'wpml:executeHeightMode', `Wayline ${w.waylineId}: ${ehm}`);
     speed('waylines.wpml', 'wpml:autoFlightSpeed', w.autoFlightSpeed, `Wayline ${w.waylineId}`);
     if (w.waypoints.length < 2) add('waylines.wpml', 'Placemark', `Wayline ${w.waylineId} has ${w.waypoints.length} waypoint(s); a route needs at least 2.`);
     checkWaypoints('waylines.wpml', w.waypoints, out, speed, maxSpeed);

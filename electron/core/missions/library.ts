@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import type { WaylineDetail, WaylineSummary } from '../../../shared/ipc/missions';
 import { appError, err, ok, type Result } from '../../../shared/util/result';
-import { draftToWpml, droneName, parseKmz, routeStats, writeKmz, type RouteDraft, type WpmlFile } from '../../../shared/wpml';
+import { DRAFT_HEIGHT_MODES, draftToWpml, droneName, isDraftHeightMode, parseKmz, routeStats, writeKmz, type RouteDraft, type WpmlFile } from '../../../shared/wpml';
 import type { Clock } from '../util/clock';
 import type { Logger } from '../util/log';
 import { MissionStore, toSummary, type WaylineRow } from './store';
@@ -60,6 +60,9 @@ export class WaylineLibrary {
   saveDraft(id: string | undefined, name: string, draft: RouteDraft): Result<WaylineSummary> {
     if (id !== undefined && !this.store.wayline(id)) return err(appError('not_found', `No wayline with id ${id}.`));
     if (draft.waypoints.length < 2) return err(appError('invalid_route', `A route needs at least 2 waypoints; this one has ${draft.waypoints.length}.`));
+    if (draft.heightMode !== undefined && !isDraftHeightMode(draft.heightMode)) {
+      return err(appError('invalid_route', `Height mode "${String(draft.heightMode)}" cannot be drawn in Outpost; use one of ${DRAFT_HEIGHT_MODES.join(', ')}.`));
+    }
     const file = draftToWpml(draft, this.clock.now());
     const bytes = writeKmz(file);
     // Outpost's own importer must accept what Outpost writes: same checks as a file from disk.

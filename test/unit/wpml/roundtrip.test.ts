@@ -4,7 +4,8 @@ import { draftToWpml, DEFAULT_DRAFT, type RouteDraft } from '../../../shared/wpm
 import { parseKmz } from '../../../shared/wpml/parse';
 import { routeStats } from '../../../shared/wpml/stats';
 import { writeKmz } from '../../../shared/wpml/write';
-import { docsKmz } from './fixtures';
+import type { ExecuteHeightMode, HeightMode, WpmlFile } from '../../../shared/wpml/model';
+import { DOCS_TEMPLATE, DOCS_WAYLINES, docsKmz, kmzOf, withCoordinates } from './fixtures';
 
 const parse = (b: Uint8Array) => {
   const r = parseKmz(b);
@@ -34,6 +35,46 @@ describe('WPML round trip', () => {
     const kmz = writeKmz(file);
     expect(parse(kmz)).toEqual(file);
     expect(writeKmz(parse(kmz))).toEqual(kmz);
+  });
+
+  /**
+   * The docs example in every template heightMode with the executeHeightMode DJI pairs with it (EGM96 and AGL
+   * routes fly WGS84 heights; realTimeFollowSurface is a mapping template of an M3E/M3T/M3M on both sides).
+   */
+  const inMode = (heightMode: HeightMode, exec: ExecuteHeightMode): Uint8Array => {
+    let t = withCoordinates(DOCS_TEMPLATE).replace('<wpml:heightMode>EGM96</wpml:heightMode>', `<wpml:heightMode>${heightMode}</wpml:heightMode>`);
+    let w = withCoordinates(DOCS_WAYLINES).replace('<wpml:executeHeightMode>WGS84</wpml:executeHeightMode>', `<wpml:executeHeightMode>${exec}</wpml:executeHeightMode>`);
+    if (heightMode === 'realTimeFollowSurface') {
+      const m3e = (x: string): string =>
+        x.replace('<wpml:droneEnumValue>67</wpml:droneEnumValue>', '<wpml:droneEnumValue>77</wpml:droneEnumValue>').replace('<wpml:payloadEnumValue>52</wpml:payloadEnumValue>', '<wpml:payloadEnumValue>66</wpml:payloadEnumValue>');
+      t = m3e(t).replace('<wpml:templateType>waypoint</wpml:templateType>', '<wpml:templateType>mapping2d</wpml:templateType>');
+      w = m3e(w);
+    }
+    return kmzOf(t, w);
+  };
+  const modes: readonly (readonly [HeightMode, ExecuteHeightMode])[] = [
+    ['EGM96', 'WGS84'],
+    ['relativeToStartPoint', 'relativeToStartPoint'],
+    ['aboveGroundLevel', 'WGS84'],
+    ['realTimeFollowSurface', 'realTimeFollowSurface'],
+  ];
+  it.each(modes)('heightMode %s / executeHeightMode %s: import → export → import is equal and keeps both modes', (heightMode, exec) => {
+    const first: WpmlFile = parse(inMode(heightMode, exec));
+    expect(first.templates[0]?.coordinateSys.heightMode).toBe(heightMode);
+    expect(first.waylines[0]?.executeHeightMode).toBe(exec);
+    const again = parse(writeKmz(first));
+    expect(again).toEqual(first);
+    expect(routeStats(again).heightMode).toBe(exec);
+  });
+
+  it.each(['relativeToStartPoint', 'EGM96'] as const)('an authored route in %s: export → import → export is byte-stable', (heightMode) => {
+    const file = draftToWpml({ ...DRAFT, heightMode }, 1_700_000_000_000);
+    const kmz = writeKmz(file);
+    const back = parse(kmz);
+    expect(back).toEqual(file);
+    expect(back.templates[0]?.coordinateSys.heightMode).toBe(heightMode);
+    expect(back.waylines[0]?.executeHeightMode).toBe(heightMode === 'EGM96' ? 'WGS84' : 'relativeToStartPoint');
+    expect(writeKmz(back)).toEqual(kmz);
   });
 
   it('computes distance, duration and waypoint count', () => {

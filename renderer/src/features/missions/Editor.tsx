@@ -2,12 +2,12 @@
 import { useMemo } from 'react';
 import { useStore } from 'zustand';
 import type { OutpostClient } from '../../../../shared/ipc/contract';
-import type { ExitOnRcLost, FinishAction, RcLostAction } from '../../../../shared/wpml';
+import { draftHeightMode, isDraftHeightMode, type ExitOnRcLost, type FinishAction, type RcLostAction } from '../../../../shared/wpml';
 import { useDevices } from '../../state/hooks';
-import { SECURITY_HEIGHT, maxSpeedOf, saveProblem } from './editor';
+import { SECURITY_HEIGHT, heightModeOptions, maxSpeedOf, saveProblem } from './editor';
 import { NumField, Select } from './fields';
-import { formatDistance, formatDuration } from './format';
-import { draftFigures, takeOffOf } from './geometry';
+import { formatDistance, formatDuration, heightModeNote, waypointHeightText } from './format';
+import { draftFigures, heightAboveTakeOff, takeOffOf } from './geometry';
 import { DockSelect } from './DockSelect';
 import { edit, missionsStore, say } from './store';
 import { WaypointEditor } from './WaypointEditor';
@@ -24,12 +24,6 @@ const RC_LOST: readonly { value: string; label: string }[] = [
   { value: 'executeLostAction:landing', label: 'Leave the route: land' },
   { value: 'executeLostAction:hover', label: 'Leave the route: hover' },
 ];
-// The route writer (shared/wpml/draft.ts) writes heights above the take-off point; the other modes are for imported files.
-const HEIGHT_MODES = [
-  { value: 'relativeToStartPoint', label: 'Above the take-off point' },
-  { value: 'EGM96', label: 'Above sea level (EGM96): imported routes only', disabled: true },
-  { value: 'aboveGroundLevel', label: 'Above ground (AGL): imported routes only', disabled: true },
-] as const;
 
 async function save(client: OutpostClient): Promise<void> {
   const e = missionsStore.getState().editor;
@@ -48,6 +42,8 @@ export function Editor({ client }: { readonly client: OutpostClient }) {
   const devices = useDevices((s) => s.devices);
   const takeOff = useMemo(() => takeOffOf({ devices }, dockSn), [devices, dockSn]);
   const d = e.draft;
+  const mode = draftHeightMode(d);
+  const modes = heightModeOptions(d, takeOff).map((o) => ({ ...o, title: o.reason }));
   const fig = draftFigures(d);
   const rcLost = d.exitOnRCLost === 'goContinue' ? 'goContinue' : `executeLostAction:${d.executeRCLostAction}`;
   const setRcLost = (v: string): void => {
@@ -61,9 +57,6 @@ export function Editor({ client }: { readonly client: OutpostClient }) {
         <input value={e.name} data-testid="route-name" onChange={(ev) => edit({ type: 'rename', name: ev.target.value })} />
       </label>
       <DockSelect label="Take-off dock" />
-      <p className="muted ms-note">
-        {takeOff ? `Heights are above the dock (take-off at ${takeOff.height.toFixed(1)} m ellipsoid height).` : 'No dock position known: heights are drawn above the ellipsoid.'}
-      </p>
       <div className="ms-row">
         <button type="button" className={drawing ? 'armed' : ''} data-testid="route-draw" onClick={() => missionsStore.setState({ drawing: !drawing })}>
           {drawing ? 'Stop adding waypoints' : 'Add waypoints on the map'}
@@ -78,7 +71,17 @@ export function Editor({ client }: { readonly client: OutpostClient }) {
       {drawing ? <p className="ms-note">Click on the globe to add a waypoint; drag a waypoint to move it.</p> : null}
       <fieldset className="ms-group">
         <legend>Route</legend>
-        <Select label="Height mode" value="relativeToStartPoint" options={HEIGHT_MODES} onChange={() => undefined} />
+        <Select
+          label="Height mode"
+          value={mode}
+          options={modes}
+          testId="route-height-mode"
+          title="wpml:heightMode of the route (template.kml); the aircraft gets the matching executeHeightMode"
+          onChange={(v) => isDraftHeightMode(v) && edit({ type: 'setHeightMode', mode: v, takeOff })}
+        />
+        <p className="muted ms-note" data-testid="route-height-note">
+          {heightModeNote(mode, takeOff)}
+        </p>
         <NumField label="Speed" unit={`m/s (≤ ${maxSpeedOf(d)})`} step={0.5} value={d.speed} testId="route-speed" onCommit={(v) => v !== null && edit({ type: 'setGlobal', patch: { speed: v } })} />
         <NumField
           label="Take-off security height"
@@ -97,7 +100,7 @@ export function Editor({ client }: { readonly client: OutpostClient }) {
         {d.waypoints.map((w, i) => (
           <li key={i} className={e.selected === i ? 'on' : ''} onClick={() => edit({ type: 'select', index: i })}>
             <span>#{i + 1}</span>
-            <span>{w.height} m</span>
+            <span>{waypointHeightText(mode, w.height, heightAboveTakeOff(d, w, takeOff))}</span>
             <span>{w.speed !== undefined ? `${w.speed} m/s` : 'route speed'}</span>
             <span>{w.actions.length ? `${w.actions.length} action${w.actions.length > 1 ? 's' : ''}` : ''}</span>
             <button type="button" title="Remove this waypoint" onClick={(ev) => (ev.stopPropagation(), edit({ type: 'removeWaypoint', index: i }))}>
@@ -106,7 +109,7 @@ export function Editor({ client }: { readonly client: OutpostClient }) {
           </li>
         ))}
       </ol>
-      {e.selected !== null && d.waypoints[e.selected] ? <WaypointEditor key={e.selected} index={e.selected} w={d.waypoints[e.selected]!} maxSpeed={maxSpeedOf(d)} /> : null}
+      {e.selected !== null && d.waypoints[e.selected] ? <WaypointEditor key={e.selected} index={e.selected} w={d.waypoints[e.selected]!} maxSpeed={maxSpeedOf(d)} mode={mode} aboveTakeOff={heightAboveTakeOff(d, d.waypoints[e.selected]!, takeOff)} /> : null}
     </div>
   );
 }

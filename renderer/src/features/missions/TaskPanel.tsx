@@ -8,7 +8,7 @@ import type { OutpostClient } from '../../../../shared/ipc/contract';
 import type { FlightTask, TaskControl } from '../../../../shared/ipc/missions';
 import { DockSelect } from './DockSelect';
 import { NumField, Select } from './fields';
-import { formatDate, isFinalStatus, missionStateText, TASK_TYPES, taskError, taskLine, taskTypeText } from './format';
+import { executeHeightNote, formatDate, isFinalStatus, missionStateText, TASK_TYPES, taskError, taskLine, taskTypeText } from './format';
 import { buildPrepare, defaultForm, RTH_ALTITUDE, type TaskForm } from './taskForm';
 import { missionsStore, say, showWayline, taskList } from './store';
 
@@ -85,6 +85,7 @@ export function TaskPanel({ client }: { readonly client: OutpostClient }) {
         Route: <b>{shown ? shown.name : '-- choose one in the library --'}</b>
         {shown ? <span className="muted"> · {shown.waypointCount} waypoints · {shown.droneName}</span> : null}
       </p>
+      {shown ? <p className="muted ms-note">{executeHeightNote(shown.heightMode)}</p> : null}
       <DockSelect label="Dock" />
       <Select label="Type" value={form.taskType} options={TASK_TYPES} testId="task-type" onChange={(v) => set({ taskType: v })} />
       {form.taskType !== 0 ? (

@@ -1,7 +1,7 @@
-/** One waypoint's settings (height above take-off, speed, heading, turn mode, gimbal pitch) and its actions. */
+/** One waypoint's settings (height in the route's height mode, speed, heading, turn mode, gimbal pitch) and its actions. */
 import { useState } from 'react';
-import type { DraftAction, DraftWaypoint } from '../../../../shared/wpml';
-import { FOCAL_MM, GIMBAL_PITCH, HEIGHT_LIMIT_M, HOVER_S, type WaypointPatch } from './editor';
+import type { DraftAction, DraftHeightMode, DraftWaypoint } from '../../../../shared/wpml';
+import { FOCAL_MM, GIMBAL_PITCH, HEIGHT_LIMIT_M, HOVER_S, heightRangeOf, type WaypointPatch } from './editor';
 import { NumField, Select } from './fields';
 import { actionText, TURN_MODES } from './format';
 import { edit } from './store';
@@ -33,15 +33,28 @@ function ActionRow({ index, at, a }: { readonly index: number; readonly at: numb
   );
 }
 
-export function WaypointEditor({ index, w, maxSpeed }: { readonly index: number; readonly w: DraftWaypoint; readonly maxSpeed: number }) {
+export function WaypointEditor(p: {
+  readonly index: number;
+  readonly w: DraftWaypoint;
+  readonly maxSpeed: number;
+  readonly mode: DraftHeightMode;
+  /** Metres above the take-off point (null: an altitude with no take-off point known). */
+  readonly aboveTakeOff: number | null;
+}) {
+  const { index, w, maxSpeed } = p;
   const [kind, setKind] = useState<DraftAction['kind']>('takePhoto');
   const up = (patch: WaypointPatch): void => edit({ type: 'updateWaypoint', index, patch });
+  const r = heightRangeOf(p.mode);
+  const heightUnit =
+    p.mode === 'EGM96'
+      ? `m above sea level, EGM96 (${r.min}…${r.max})${p.aboveTakeOff === null ? '' : ` · ${p.aboveTakeOff.toFixed(1)} m above take-off`}`
+      : `m above take-off (±${HEIGHT_LIMIT_M})`;
   return (
     <fieldset className="ms-group" data-testid="waypoint-editor">
       <legend>
         Waypoint {index + 1} <span className="muted">{w.lat.toFixed(6)}, {w.lon.toFixed(6)}</span>
       </legend>
-      <NumField label="Height" unit={`m above take-off (±${HEIGHT_LIMIT_M})`} step={1} value={w.height} testId="wp-height" onCommit={(v) => v !== null && up({ height: v })} />
+      <NumField label={p.mode === 'EGM96' ? 'Altitude' : 'Height'} unit={heightUnit} step={1} value={w.height} testId="wp-height" onCommit={(v) => v !== null && up({ height: v })} />
       <NumField label="Speed" unit={`m/s (≤ ${maxSpeed})`} step={0.5} value={w.speed} placeholder="route speed" testId="wp-speed" onCommit={(v) => up({ speed: v })} />
       <NumField label="Heading" unit="° (-180…180)" value={w.heading} placeholder="follow route" onCommit={(v) => up({ heading: v })} />
       <Select

@@ -1,9 +1,13 @@
 /**
- * Pure route editor: the drawn route (shared/wpml/draft.ts, heights above the take-off point) and the operator's
- * edits as one reducer, so every edit is a tested transition. Values are clamped to what the writer and the
- * importer accept (shared/wpml/validate.ts: speed (0, max of the aircraft], heights within ±1500 m of take-off).
+ * Pure route editor: the drawn route (shared/wpml/draft.ts, heights in its height mode) and the operator's edits
+ * as one reducer, so every edit is a tested transition. Values are clamped to what the writer and the importer
+ * accept (shared/wpml/validate.ts: speed (0, max of the aircraft], heights within ±1500 m of take-off).
  */
-import { DEFAULT_DRAFT, DRONE_MAX_SPEED, type DraftAction, type DraftWaypoint, type RouteDraft } from '../../../../shared/wpml';
+import {
+  authoringProblem, DEFAULT_DRAFT, draftHeightMode, DRONE_MAX_SPEED, ellipsoidToEgm96,
+  type DraftAction, type DraftHeightMode, type DraftWaypoint, type HeightMode, type RouteDraft,
+} from '../../../../shared/wpml';
+import { waypointEllipsoidHeight, type GeoPoint } from './geometry';
 
 export interface EditorState {
   /** Library id once saved; null for a new route. */
@@ -29,7 +33,10 @@ export type EditorAction =
   | { readonly type: 'load'; readonly id: string; readonly name: string; readonly draft: RouteDraft }
   | { readonly type: 'rename'; readonly name: string }
   | { readonly type: 'setGlobal'; readonly patch: GlobalPatch }
-  | { readonly type: 'addWaypoint'; readonly lat: number; readonly lon: number }
+  /** `takeOff` (the dock, ellipsoid height) converts the drawn heights so the route stays where it is; without it only an empty route can switch. */
+  | { readonly type: 'setHeightMode'; readonly mode: DraftHeightMode; readonly takeOff: GeoPoint | null }
+  /** `takeOff` gives an EGM96 route's first waypoint its default altitude (take-off altitude + DEFAULT_HEIGHT_M). */
+  | { readonly type: 'addWaypoint'; readonly lat: number; readonly lon: number; readonly takeOff?: GeoPoint | null }
   | { readonly type: 'moveWaypoint'; readonly index: number; readonly lat: number; readonly lon: number }
   | { readonly type: 'updateWaypoint'; readonly index: number; readonly patch: WaypointPatch }
   | { readonly type: 'removeWaypoint'; readonly index: number }
@@ -41,6 +48,10 @@ export type EditorAction =
 
 export const DEFAULT_HEIGHT_M = 30;
 export const HEIGHT_LIMIT_M = 1500;
+/** EGM96 altitudes: from below the lowest shore on land (Dead Sea, −430 m) to the 7,000 m ceiling of M30/M300/M350. */
+export const ALTITUDE_M = { min: -500, max: 7000 } as const;
+export const heightRangeOf = (mode: DraftHeightMode): { readonly min: number; readonly max: number } =>
+  mode === 'EGM96' ? ALTITUDE_M : { min: -HEIGHT_LIMIT_M, max: HEIGHT_LIMIT_M };
 export const SECURITY_HEIGHT = { min: 1.2, max: 1500 } as const;
 export const GIMBAL_PITCH = { min: -90, max: 35 } as const;
 export const HOVER_S = { min: 0.1, max: 900 } as const;
@@ -51,7 +62,8 @@ export const emptyEditor = (): EditorState => ({ id: null, name: 'New route', dr
 
 export const clamp = (v: number, min: number, max: number): number => (Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : min);
 export const maxSpeedOf = (d: RouteDraft): number => DRONE_MAX_SPEED[d.droneEnumValue] ?? 15;
-const round = (v: number, step: number): number => Math.round(v / step) * step;
+/** Decimetres, without binary noise (Math.round(v / 0.1) * 0.1 gives 55.300000000000004). */
+const round1 = (v: number): number => Math.round(v * 10) / 10;
 
 function clampAction(a: DraftAction): DraftAction {
   switch (a.kind) {
@@ -66,9 +78,10 @@ function clampAction(a: DraftAction): DraftAction {
   }
 }
 
-function patchWaypoint(w: DraftWaypoint, p: WaypointPatch, maxSpeed: number): DraftWaypoint {
+function patchWaypoint(w: DraftWaypoint, p: WaypointPatch, maxSpeed: number, mode: DraftHeightMode): DraftWaypoint {
   const out: { -readonly [K in keyof DraftWaypoint]: DraftWaypoint[K] } = { ...w };
-  if (p.height !== undefined) out.height = round(clamp(p.height, -HEIGHT_LIMIT_M, HEIGHT_LIMIT_M), 0.1);
+  const r = heightRangeOf(mode);
+  if (p.height !== undefined) out.height = round1(clamp(p.height, r.min, r.max));
   const opt = <K extends 'speed' | 'heading' | 'turnMode' | 'gimbalPitch'>(k: K, v: DraftWaypoint[K] | null | undefined): void => {
     if (v === undefined) return;
     if (v === null) delete out[k];
@@ -115,14 +128,18 @@ export function editorReducer(s: EditorState, a: EditorAction): EditorState {
         },
       };
     }
+    case 'setHeightMode':
+      return setHeightMode(s, a.mode, a.takeOff);
     case 'addWaypoint': {
-      const height = wps[wps.length - 1]?.height ?? DEFAULT_HEIGHT_M;
+      const t = a.takeOff ?? null;
+      const first = draftHeightMode(s.draft) === 'EGM96' && t ? round1(ellipsoidToEgm96(t.lat, t.lon, t.height + DEFAULT_HEIGHT_M)) : DEFAULT_HEIGHT_M;
+      const height = wps[wps.length - 1]?.height ?? first;
       return withWaypoints(s, [...wps, { lat: a.lat, lon: a.lon, height, actions: [] }], wps.length);
     }
     case 'moveWaypoint':
       return valid(a.index) ? withWaypoints(s, mapAt(wps, a.index, (w) => ({ ...w, lat: a.lat, lon: a.lon }))) : s;
     case 'updateWaypoint':
-      return valid(a.index) ? withWaypoints(s, mapAt(wps, a.index, (w) => patchWaypoint(w, a.patch, maxSpeedOf(s.draft)))) : s;
+      return valid(a.index) ? withWaypoints(s, mapAt(wps, a.index, (w) => patchWaypoint(w, a.patch, maxSpeedOf(s.draft), draftHeightMode(s.draft)))) : s;
     case 'removeWaypoint':
       if (!valid(a.index)) return s;
       return withWaypoints(s, wps.filter((_, j) => j !== a.index), s.selected === null ? null : s.selected > a.index ? s.selected - 1 : s.selected);
@@ -137,6 +154,49 @@ export function editorReducer(s: EditorState, a: EditorAction): EditorState {
     case 'saved':
       return { ...s, id: a.id, dirty: false };
   }
+}
+
+/** Switches the height mode and re-expresses every height in it, so each waypoint keeps its place in the sky. */
+function setHeightMode(s: EditorState, mode: DraftHeightMode, takeOff: GeoPoint | null): EditorState {
+  if (mode === draftHeightMode(s.draft) || authoringProblem(mode, droneOf(s.draft)) !== null) return s;
+  // Heights above take-off and altitudes are only comparable through the take-off point's own height.
+  if (s.draft.waypoints.length > 0 && !takeOff) return s;
+  const r = heightRangeOf(mode);
+  const waypoints = s.draft.waypoints.map((w) => {
+    const ellipsoid = waypointEllipsoidHeight(s.draft, w, takeOff);
+    const h = mode === 'EGM96' ? ellipsoidToEgm96(w.lat, w.lon, ellipsoid) : ellipsoid - (takeOff?.height ?? 0);
+    return { ...w, height: round1(clamp(h, r.min, r.max)) };
+  });
+  return { ...s, dirty: true, draft: { ...s.draft, heightMode: mode, waypoints } };
+}
+
+const droneOf = (d: RouteDraft): { enumValue: number; subEnumValue: number } => ({ enumValue: d.droneEnumValue, subEnumValue: d.droneSubEnumValue });
+
+export interface HeightModeOption {
+  readonly value: HeightMode;
+  readonly label: string;
+  readonly disabled: boolean;
+  /** Why it cannot be chosen now (the docs' restriction, or no take-off point to convert the drawn heights). */
+  readonly reason: string | null;
+}
+
+const HEIGHT_MODE_LABELS: Readonly<Record<HeightMode, string>> = {
+  relativeToStartPoint: 'Above the take-off point',
+  EGM96: 'Altitude above sea level (EGM96)',
+  aboveGroundLevel: 'Above ground level (AGL)',
+  realTimeFollowSurface: 'Real-time terrain follow',
+};
+
+/** Every WPML heightMode, with whether this route (its aircraft, its drawn waypoints, the take-off point) can switch to it. */
+export function heightModeOptions(d: RouteDraft, takeOff: GeoPoint | null): HeightModeOption[] {
+  const current = draftHeightMode(d);
+  return (Object.keys(HEIGHT_MODE_LABELS) as HeightMode[]).map((value) => {
+    const docs = authoringProblem(value, droneOf(d));
+    const reason =
+      docs ?? (value !== current && d.waypoints.length > 0 && !takeOff ? 'No take-off point known: drawn heights cannot be converted. Choose a dock with a position, or clear the route.' : null);
+    const label = HEIGHT_MODE_LABELS[value] + (docs ? ' (not for drawn routes)' : '');
+    return { value, label, disabled: reason !== null, reason };
+  });
 }
 
 /** Why the route cannot be saved yet, or null (the core checks again: this only spares a round trip). */

@@ -41,7 +41,7 @@ export function NumField(p: {
 export function Select<T extends string | number>(p: {
   readonly label: string;
   readonly value: T;
-  readonly options: readonly { readonly value: T; readonly label: string; readonly disabled?: boolean }[];
+  readonly options: readonly { readonly value: T; readonly label: string; readonly disabled?: boolean; readonly title?: string | null }[];
   readonly onChange: (v: T) => void;
   readonly testId?: string;
   readonly title?: string;
@@ -58,7 +58,7 @@ export function Select<T extends string | number>(p: {
         }}
       >
         {p.options.map((o) => (
-          <option key={String(o.value)} value={String(o.value)} disabled={o.disabled}>
+          <option key={String(o.value)} value={String(o.value)} disabled={o.disabled} title={o.title ?? undefined}>
             {o.label}
           </option>
         ))}

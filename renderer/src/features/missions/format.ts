@@ -1,6 +1,7 @@
 /** Pure text for the missions panel: distances, durations, task states, import problems. Unknown is "--". */
 import type { FlightTask, TaskStatus } from '../../../../shared/ipc/missions';
-import type { DraftAction, TurnMode, WpmlIssue } from '../../../../shared/wpml';
+import { ellipsoidToEgm96, geoidHeight, type DraftAction, type DraftHeightMode, type TurnMode, type WpmlIssue } from '../../../../shared/wpml';
+import type { GeoPoint } from './geometry';
 
 export function formatDistance(m: number | null | undefined): string {
   if (m === null || m === undefined || !Number.isFinite(m)) return '--';
@@ -105,4 +106,40 @@ export function formatDate(ms: number | null): string {
   const d = new Date(ms);
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+}
+
+const NO_TERRAIN = "No terrain data offline: the globe is a smooth ellipsoid, so the preview takes the take-off point's height as the ground (the drop lines end there).";
+const m1 = (v: number): string => `${v.toFixed(1)} m`;
+
+/** What a drawn route's heights are measured from, and how the terrain-less globe draws them. */
+export function heightModeNote(mode: DraftHeightMode, takeOff: GeoPoint | null): string {
+  if (mode === 'EGM96') {
+    const dock = takeOff
+      ? ` The dock is at ${m1(ellipsoidToEgm96(takeOff.lat, takeOff.lon, takeOff.height))} altitude (${m1(takeOff.height)} ellipsoid height).`
+      : ' No dock position known: the route is drawn at its altitudes, with no take-off point to compare.';
+    const n = takeOff ? ` (geoid ${geoidHeight(takeOff.lat, takeOff.lon) >= 0 ? '+' : ''}${m1(geoidHeight(takeOff.lat, takeOff.lon))} here)` : '';
+    return `Heights are altitudes above mean sea level (EGM96); the file gives the aircraft WGS84 ellipsoid heights${n}.${dock} ${NO_TERRAIN}`;
+  }
+  if (!takeOff) return 'No dock position known: heights above the take-off point are drawn above the ellipsoid.';
+  return `Heights are above the take-off point: the dock, at ${m1(takeOff.height)} ellipsoid height. ${NO_TERRAIN}`;
+}
+
+/** A stored route's heights by its waylines.wpml executeHeightMode, as the task view explains them. */
+export function executeHeightNote(executeHeightMode: string): string {
+  switch (executeHeightMode) {
+    case 'WGS84':
+      return 'Heights: WGS84 ellipsoid heights, drawn as written.';
+    case 'relativeToStartPoint':
+      return "Heights: above the take-off point, drawn from the dock's height.";
+    case 'realTimeFollowSurface':
+      return `Heights: above the surface, followed in real time by the aircraft. ${NO_TERRAIN}`;
+    default:
+      return `Heights: ${executeHeightMode}.`;
+  }
+}
+
+/** A drawn waypoint's height for the list: "20 m" above take-off, or "478.4 m ASL (+30.0)" for an altitude. */
+export function waypointHeightText(mode: DraftHeightMode, height: number, aboveTakeOff: number | null): string {
+  if (mode !== 'EGM96') return `${height} m`;
+  return `${height} m ASL${aboveTakeOff === null ? '' : ` (${aboveTakeOff >= 0 ? '+' : ''}${aboveTakeOff.toFixed(1)})`}`;
 }

@@ -1,9 +1,10 @@
 /**
- * Pure route geometry for the 3D preview. DJI heights in the shadow are ellipsoid heights (the dock's `height`),
- * and a drawn route's heights are above the take-off point (heightMode relativeToStartPoint), so a waypoint is
- * drawn at take-off ellipsoid height + its height. WGS84 routes (imported) are drawn as written.
+ * Pure route geometry for the 3D preview, in WGS84 ellipsoid heights (the scene's, and the dock's `height` in the
+ * shadow). Heights above the take-off point are drawn at take-off ellipsoid height + height; EGM96 altitudes at
+ * altitude + geoid height; WGS84 heights as written. The offline globe has no terrain, so heights above the
+ * ground (realTimeFollowSurface) use the take-off point's height as the ground's.
  */
-import { draftToWpml, routeStats, type PathPoint, type RouteDraft } from '../../../../shared/wpml';
+import { draftHeightMode, draftToWpml, egm96ToEllipsoid, routeStats, type DraftWaypoint, type PathPoint, type RouteDraft } from '../../../../shared/wpml';
 import type { DevicesState } from '../../state/devices';
 
 export interface GeoPoint {
@@ -27,15 +28,28 @@ export function takeOffOf(s: Pick<DevicesState, 'devices'>, dockSn: string | nul
   return { lat: f.latitude, lon: f.longitude, height: typeof f.height === 'number' ? f.height : 0, dockSn };
 }
 
-/** Ellipsoid positions of a drawn route's waypoints. */
-export function draftPositions(d: RouteDraft, takeOff: TakeOff | null): GeoPoint[] {
-  const base = takeOff?.height ?? 0;
-  return d.waypoints.map((w) => ({ lon: w.lon, lat: w.lat, height: base + w.height }));
+/** Ellipsoid height of a drawn waypoint (without a take-off point, relative heights are drawn above the ellipsoid). */
+export function waypointEllipsoidHeight(d: Pick<RouteDraft, 'heightMode'>, w: Pick<DraftWaypoint, 'lat' | 'lon' | 'height'>, takeOff: GeoPoint | null): number {
+  return draftHeightMode(d) === 'EGM96' ? egm96ToEllipsoid(w.lat, w.lon, w.height) : (takeOff?.height ?? 0) + w.height;
 }
 
-/** Ellipsoid positions of a stored route's path (its executeHeight read per heightMode). */
-export function pathPositions(path: readonly PathPoint[], heightMode: string, takeOff: TakeOff | null): GeoPoint[] {
-  const base = heightMode === 'WGS84' ? 0 : (takeOff?.height ?? 0);
+/** A drawn waypoint's height above the take-off point, or null when an EGM96 route has no take-off point to compare with. */
+export function heightAboveTakeOff(d: Pick<RouteDraft, 'heightMode'>, w: Pick<DraftWaypoint, 'lat' | 'lon' | 'height'>, takeOff: GeoPoint | null): number | null {
+  if (draftHeightMode(d) === 'relativeToStartPoint') return w.height;
+  return takeOff ? waypointEllipsoidHeight(d, w, takeOff) - takeOff.height : null;
+}
+
+/** Ellipsoid positions of a drawn route's waypoints. */
+export function draftPositions(d: RouteDraft, takeOff: TakeOff | null): GeoPoint[] {
+  return d.waypoints.map((w) => ({ lon: w.lon, lat: w.lat, height: waypointEllipsoidHeight(d, w, takeOff) }));
+}
+
+/**
+ * Ellipsoid positions of a stored route's path: executeHeight read per executeHeightMode (WGS84 as written;
+ * relativeToStartPoint, and realTimeFollowSurface over the terrain-less globe, above the take-off point).
+ */
+export function pathPositions(path: readonly PathPoint[], executeHeightMode: string, takeOff: TakeOff | null): GeoPoint[] {
+  const base = executeHeightMode === 'WGS84' ? 0 : (takeOff?.height ?? 0);
   return path.map((p) => ({ lon: p.lon, lat: p.lat, height: base + p.height }));
 }
 

@@ -6,6 +6,7 @@ import type { CesiumWidget } from '@cesium/engine';
 import { devicesStore } from '../../state/devices';
 import { enableEntityDrag } from '../map/mapDrag';
 import { mapClicks, mapWidget } from '../map/mapClicks';
+import { takeOffOf } from './geometry';
 import { RouteLayer } from './routeLayer';
 import { routeViewOf, waypointIndexOf } from './routeView';
 import { edit, missionsStore } from './store';
@@ -19,7 +20,7 @@ export function mountMissionsMap(): () => void {
     if (!c.last || c.last.seq === prev.last?.seq || !m.open || m.view !== 'editor') return;
     const hit = waypointIndexOf(c.last.entityId);
     if (hit !== null) return edit({ type: 'select', index: hit });
-    if (m.drawing) edit({ type: 'addWaypoint', lat: c.last.lat, lon: c.last.lon });
+    if (m.drawing) edit({ type: 'addWaypoint', lat: c.last.lat, lon: c.last.lon, takeOff: takeOffOf(devicesStore.getState(), m.dockSn) });
   });
 
   let offDrag: (() => void) | null = null;
