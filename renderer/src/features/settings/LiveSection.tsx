@@ -95,7 +95,7 @@ export function LiveSection({ s, errors, set }: { readonly s: LiveSettings; read
         </div>
       ) : null}
       {preview ? (
-        <p className="field-hint" data-testid="live-url-preview">
+        <p className="field-hint" style={{ overflowWrap: 'anywhere' }} data-testid="live-url-preview">
           Camera {preview.videoId} would get url_type {preview.urlType}, url <code>{preview.url}</code>
         </p>
       ) : null}
