@@ -8,6 +8,7 @@ import type { LiveStreamView } from '../../../../shared/ipc/live';
 import { useEngine } from '../../state/hooks';
 import { dash, playUrl, resolution } from './format';
 import { codecWarning, elsewhereNotice } from './notices';
+import { fitContain } from './overlayGeometry';
 import { TilePlayer, type PlayerMetrics } from './player';
 
 export interface LiveTileOverlay {
@@ -29,8 +30,8 @@ export interface LiveTileProps {
 
 const fit = (cw: number, ch: number, vw: number, vh: number): LiveTileOverlay['box'] => {
   if (!vw || !vh || !cw || !ch) return { left: 0, top: 0, width: cw, height: ch };
-  const s = Math.min(cw / vw, ch / vh);
-  return { left: (cw - vw * s) / 2, top: (ch - vh * s) / 2, width: vw * s, height: vh * s };
+  const r = fitContain(cw, ch, vw / vh);
+  return { left: r.x, top: r.y, width: r.w, height: r.h };
 };
 
 export function LiveTile({ stream, active = true, header, children }: LiveTileProps) {

@@ -1,5 +1,5 @@
 /** The wall: 1, 2×2, 3×3 or focus; drop a source on a tile to show it (and start it when it is not running). */
-import { useEffect } from 'react';
+import { Fragment, useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { OutpostClient } from '../../../../shared/ipc/contract';
 import type { LiveProtocol } from '../../../../shared/protocol/live/urls';
@@ -8,6 +8,7 @@ import { LiveTile } from './LiveTile';
 import { assignTile, connectLive, liveStore, setError, setFocus, setLayout, TILE_COUNT, type Layout } from './liveStore';
 import { DRAG_TYPE, SourceList } from './SourceList';
 import { TileMenu } from './TileMenu';
+import { useTileOverlays } from './tileOverlays';
 
 const LAYOUTS: readonly Layout[] = ['1', '2x2', '3x3', 'focus'];
 const RUNNING = new Set(['starting', 'retrying', 'live']);
@@ -15,6 +16,7 @@ const PUSH_LABEL: Readonly<Record<LiveProtocol, string>> = { rtmp: 'RTMP to Outp
 
 export function LiveWall({ client }: { readonly client: OutpostClient }) {
   const { wall, layout, tiles, focus, lastError } = useStore(liveStore);
+  const overlays = useTileOverlays();
   useEffect(() => connectLive(client), [client]);
 
   const drop = (i: number, videoId: string): void => {
@@ -44,7 +46,9 @@ export function LiveWall({ client }: { readonly client: OutpostClient }) {
           return (
             <div key={i} className={`live-slot${big ? ' live-focus' : ''}`} data-testid={`live-slot-${i}`} onDragOver={(e) => e.preventDefault()} onDrop={(e) => drop(i, e.dataTransfer.getData(DRAG_TYPE))} onDoubleClick={() => setFocus(i)}>
               {stream ? (
-                <LiveTile stream={stream} header={<TileMenu client={client} stream={stream} source={wall?.sources.find((s) => s.sn === stream.sn)} />} />
+                <LiveTile stream={stream} header={<TileMenu client={client} stream={stream} source={wall?.sources.find((s) => s.sn === stream.sn)} />}>
+                  {overlays.length > 0 ? (o) => overlays.map((draw, k) => <Fragment key={k}>{draw(stream, o)}</Fragment>) : undefined}
+                </LiveTile>
               ) : (
                 <div className="live-placeholder">{videoId ? 'waiting for the stream…' : 'drop a camera here'}</div>
               )}

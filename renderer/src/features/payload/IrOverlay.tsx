@@ -5,7 +5,7 @@
  */
 import { GAIN_MODES, PALETTES } from '../../../../shared/protocol/payload/thermal';
 import { meteringArea, meteringPoint, numberOf, type PayloadOsd } from '../../../../shared/protocol/payload/osd';
-import { areaToPixels, toPixel, type Rect } from './overlayGeometry';
+import { areaToPixels, toPixel, type Rect } from '../live/overlayGeometry';
 import { formatTemp, type TempUnit } from './temperature';
 
 export function IrOverlay({ frame, osd, unit }: { readonly frame: Rect; readonly osd: PayloadOsd; readonly unit: TempUnit }) {

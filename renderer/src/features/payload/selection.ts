@@ -1,4 +1,9 @@
-/** The payload the panel works on: the selected aircraft (or the selected dock's aircraft) and its first payload index. */
+/**
+ * The payload the panel works on: the selected aircraft (or the selected dock's aircraft) and its first payload index;
+ * and, on the live wall, which tile shows one of that aircraft's lenses.
+ */
+import type { LiveStreamView } from '../../../../shared/ipc/live';
+import type { Lens } from '../../../../shared/protocol/payload/types';
 import type { DevicesState } from '../../state/devices';
 import { payloadIndexes, readPayload, type PayloadOsd } from '../../../../shared/protocol/payload/osd';
 
@@ -19,4 +24,23 @@ export function selectPayload(s: Pick<DevicesState, 'devices' | 'selected'>): Pa
   const payloadIndex = payloadIndexes(fields)[0];
   if (!payloadIndex) return null;
   return { sn, payloadIndex, osd: readPayload(fields, payloadIndex), position: ac.groups.position?.fields ?? {} };
+}
+
+export interface LensTarget extends PayloadSelection {
+  /** The lens the tile shows, as camera_aim's camera_type spells it. */
+  readonly lens: Lens;
+}
+
+/**
+ * The payload a live tile drives: the stream's camera must be a payload of the selected aircraft
+ * (video_id `{sn}/{payload_index}/{video_type}-{n}`; its current lens is `videoType`). `normal` is the camera's
+ * default view, the wide lens on the M3TD/M4TD (Dock 2 30.live.md lists normal/wide/zoom/ir).
+ */
+export function lensTarget(s: Pick<DevicesState, 'devices' | 'selected'>, stream: Pick<LiveStreamView, 'sn' | 'cameraIndex' | 'videoType'>): LensTarget | null {
+  const sel = selectPayload(s);
+  if (!sel || stream.sn !== sel.sn) return null;
+  const fields = s.devices[sel.sn]?.groups.camera?.fields ?? {};
+  if (!payloadIndexes(fields).includes(stream.cameraIndex)) return null;
+  const lens: Lens = stream.videoType === 'ir' || stream.videoType === 'zoom' ? stream.videoType : 'wide';
+  return { ...sel, payloadIndex: stream.cameraIndex, osd: readPayload(fields, stream.cameraIndex), lens };
 }

@@ -1,7 +1,6 @@
-/** The overlay maths: letterboxing, pixel ↔ normalised frame, drag areas and speeds; temperature units. */
+/** The overlay maths: letterboxing, pixel ↔ normalised frame, drag areas and speeds. */
 import { describe, expect, it } from 'vitest';
-import { areaToPixels, dragArea, dragSpeeds, fitContain, toNormalized, toPixel } from '../../../renderer/src/features/payload/overlayGeometry';
-import { formatTemp } from '../../../renderer/src/features/payload/temperature';
+import { areaToPixels, dragArea, dragSpeeds, fitContain, toNormalized, toPixel } from '../../../../../renderer/src/features/live/overlayGeometry';
 
 describe('fitContain', () => {
   it('puts bars left/right on a wide tile and top/bottom on a tall one', () => {
@@ -39,13 +38,5 @@ describe('pixels ↔ frame', () => {
     expect(dragSpeeds(f, 25, 0, 1000, 30)).toEqual({ yaw_speed: 3, pitch_speed: -0 });
     expect(dragSpeeds(f, 0, 20, 200, 30)).toEqual({ yaw_speed: 0, pitch_speed: -15 });
     expect(dragSpeeds(f, 2500, 0, 100, 30).yaw_speed).toBe(30);
-  });
-});
-
-describe('formatTemp', () => {
-  it('shows °C or °F, unknown as --', () => {
-    expect(formatTemp(36.6, 'C')).toBe('36.6 °C');
-    expect(formatTemp(100, 'F')).toBe('212.0 °F');
-    expect(formatTemp(undefined, 'C')).toBe('--');
   });
 });

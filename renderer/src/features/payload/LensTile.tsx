@@ -1,0 +1,72 @@
+/**
+ * What the payload feature lays over a live tile showing a lens of the selected aircraft: the camera gestures
+ * (double-click aims, drag turns the gimbal, wheel zooms; on the IR lens a click or a rectangle sets the metering
+ * point or area) and, on the IR lens, the thermal overlay on the picture's own box (letterbox included), so it
+ * follows the tile when it resizes. Registered with the wall by PayloadPanel (live/tileOverlays).
+ */
+import { useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import type { OutpostClient } from '../../../../shared/ipc/contract';
+import type { LiveStreamView } from '../../../../shared/ipc/live';
+import { numberOf } from '../../../../shared/protocol/payload/osd';
+import { ZOOM_RANGE } from '../../../../shared/protocol/payload/table';
+import type { LiveTileOverlay } from '../live/LiveTile';
+import type { Rect } from '../live/overlayGeometry';
+import { useDevices } from '../../state/hooks';
+import { sendCommand } from './actions';
+import { IrOverlay } from './IrOverlay';
+import { LensGestures } from './LensGestures';
+import { lensTarget, type LensTarget } from './selection';
+import { payloadUi } from './store';
+
+type Command = Parameters<typeof sendCommand>[2];
+
+/** One wheel step: ×1.25 in, ×0.8 out, within the lens's documented range (2–200 visible, 2–20 IR), 0.1 steps. */
+export function nextZoom(t: LensTarget, dir: 1 | -1): Command {
+  const camera_type = t.lens === 'ir' ? 'ir' : 'zoom'; // the wide lens has no optical zoom: zooming is the zoom lens's job
+  const range = camera_type === 'ir' ? ZOOM_RANGE.ir : ZOOM_RANGE.visible;
+  const now = numberOf(camera_type === 'ir' ? t.osd.camera.ir_zoom_factor : t.osd.camera.zoom_factor) ?? range.min;
+  const zoom_factor = Math.round(Math.min(range.max, Math.max(range.min, now * (dir > 0 ? 1.25 : 0.8))) * 10) / 10;
+  return { method: 'camera_focal_length_set', data: { payload_index: t.payloadIndex, camera_type, zoom_factor } };
+}
+
+export function LensTile({ client, stream, overlay }: { readonly client: OutpostClient; readonly stream: LiveStreamView; readonly overlay: LiveTileOverlay }) {
+  const devices = useDevices((s) => s.devices);
+  const selected = useDevices((s) => s.selected);
+  const { sn, cameraIndex, videoType } = stream;
+  const target = useMemo(() => lensTarget({ devices, selected }, { sn, cameraIndex, videoType }), [devices, selected, sn, cameraIndex, videoType]);
+  const locked = useStore(payloadUi, (s) => s.locked);
+  const unit = useStore(payloadUi, (s) => s.unit);
+  const message = useStore(payloadUi, (s) => s.message);
+  const [irTool, setIrTool] = useState<'meter' | 'gimbal'>('meter');
+  // No picture yet: no frame to map gestures onto.
+  if (!target || overlay.videoWidth === 0 || overlay.videoHeight === 0) return null;
+  const { box } = overlay;
+  const frame: Rect = { x: box.left, y: box.top, w: box.width, h: box.height };
+  const idx = target.payloadIndex;
+  const ir = target.lens === 'ir';
+  const send = (c: Command): void => void sendCommand(client, target.sn, c);
+  return (
+    <div className="payload-tile" data-testid="payload-tile" data-lens={target.lens} data-payload-index={idx}>
+      <LensGestures
+        frame={frame}
+        tool={ir ? irTool : 'gimbal'}
+        onAim={(p) => send({ method: 'camera_aim', data: { payload_index: idx, camera_type: target.lens, locked, ...p } })}
+        onDragSpeed={(s) => send({ method: 'camera_screen_drag', data: { payload_index: idx, locked, ...s } })}
+        onPoint={(p) => send({ method: 'ir_metering_point_set', data: { payload_index: idx, ...p } })}
+        onArea={(a) => send({ method: 'ir_metering_area_set', data: { payload_index: idx, ...a } })}
+        onZoomStep={(d) => send(nextZoom(target, d))}
+      >
+        {ir ? <IrOverlay frame={frame} osd={target.osd} unit={unit} /> : null}
+      </LensGestures>
+      <div className="payload-tile-bar">
+        {ir ? (
+          <button type="button" data-testid="ir-tool" onClick={() => setIrTool(irTool === 'meter' ? 'gimbal' : 'meter')}>
+            IR drag: {irTool === 'meter' ? 'measure' : 'turn gimbal'}
+          </button>
+        ) : null}
+        {message ? <span className={`payload-tile-message${message.ok ? '' : ' error'}`} data-testid="payload-tile-message">{message.text}</span> : null}
+      </div>
+    </div>
+  );
+}
