@@ -10,8 +10,8 @@ export const DEFAULT_LIVE_SETTINGS: LiveSettings = {
   rtmpPort: 1935,
   protocol: 'rtmp',
   defaultQuality: 0,
-  whip: { url: 'http://127.0.0.1:1985/rtc/v1/whip/?app=live&stream={stream}' },
-  // The docs' example values (Dock 2 30.live.md), to be replaced with the user's GB28181 platform.
+  // The docs' example values (Dock 2 30.live.md), to be replaced with the user's WHIP server and GB28181 platform.
+  whip: { url: 'http://192.168.1.1:8080/rtc/v1/whip/?app=live&stream={stream}' },
   gb28181: { serverIP: '192.168.1.1', serverPort: 8080, serverID: '34000000000000000000', agentID: '300000000010000000000', agentPassword: '0000000', localPort: 7060, channel: '340000000000000000000' },
   agora: { channel: AGORA_CHANNEL_TEMPLATE, token: '', uid: 50000 },
 };

@@ -51,6 +51,8 @@ const isPort = (p: unknown): p is number => typeof p === 'number' && Number.isIn
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const HOST = /^[A-Za-z0-9.-]{1,253}$/;
 const NAME = /^[A-Za-z0-9_-]{1,128}$/;
+/** A device pushes from elsewhere on the network: this machine's loopback or "any address" cannot be its target. */
+const unreachable = (host: string): boolean => /^(localhost|0\.0\.0\.0|127(\.\d{1,3}){3}|\[::1?\])$/i.test(host);
 const AGORA_CHANNEL = /^[A-Za-z0-9!#$%&()+\-:;<=.>?@[\]^_{|}~, ]{1,64}$/;
 
 export function rtmpUrl(t: RtmpTarget): Result<string> {
@@ -66,6 +68,7 @@ export function rtmpUrl(t: RtmpTarget): Result<string> {
 export function gb28181Issues(s: Gb28181Settings): FieldIssue[] {
   const out: FieldIssue[] = [];
   if (!IPV4.test(s.serverIP)) out.push(issue('gb28181.serverIP', `"${s.serverIP}" must be an IPv4 address like 192.168.1.1`));
+  else if (unreachable(s.serverIP)) out.push(issue('gb28181.serverIP', `${s.serverIP} is not reachable from a device; give the platform's LAN address`));
   if (!isPort(s.serverPort)) out.push(issue('gb28181.serverPort', `${s.serverPort} must be 1–65535`));
   // GB/T 28181 codes are numeric (20 digits in the standard; the docs' example agentID has 21).
   const code = (k: 'serverID' | 'agentID' | 'channel', v: string) => /^\d{10,32}$/.test(v) || out.push(issue(`gb28181.${k}`, `"${v}" must be a numeric code of 10–32 digits (GB/T 28181: 20)`));
@@ -112,6 +115,7 @@ export function whipIssues(s: WhipSettings, stream = 'check'): FieldIssue[] {
     return [issue('whip.url', `"${s.url}" is not a URL like http://10.0.0.2:1985/rtc/v1/whip/?app=live&stream={stream}`)];
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return [issue('whip.url', 'must start with http:// or https://')];
+  if (unreachable(u.hostname)) return [issue('whip.url', `${u.hostname} is not reachable from a device; give the server's LAN address`)];
   if (!s.url.includes('{stream}')) return [issue('whip.url', 'must contain {stream} so each camera gets its own stream')];
   return NAME.test(stream) ? [] : [issue('whip.stream', 'letters, digits, - and _ only')];
 }

@@ -54,6 +54,12 @@ describe('pushSettingsIssues', () => {
     expect(issues[0]!.message).toMatch(/unknown placeholder \{drone\}/);
   });
 
+  it('refuses this machine\'s loopback as a target: the device pushes from the network', () => {
+    expect(pushSettingsIssues({ ...base, protocol: 'whip', whip: { url: 'http://127.0.0.1:1985/rtc/v1/whip/?stream={stream}' } })).toEqual([{ field: 'whip.url', message: '127.0.0.1 is not reachable from a device; give the server\'s LAN address' }]);
+    expect(pushSettingsIssues({ ...base, protocol: 'whip', whip: { url: 'http://localhost/whip?stream={stream}' } })[0]!.field).toBe('whip.url');
+    expect(pushSettingsIssues({ ...base, protocol: 'gb28181', gb28181: { ...base.gb28181, serverIP: '0.0.0.0' } })[0]).toEqual({ field: 'gb28181.serverIP', message: '0.0.0.0 is not reachable from a device; give the platform\'s LAN address' });
+  });
+
   it('WHIP: needs {stream} in an http(s) endpoint', () => {
     expect(pushSettingsIssues({ ...base, protocol: 'whip', whip: { url: 'http://10.0.0.2/whip' } })).toEqual([{ field: 'whip.url', message: 'must contain {stream} so each camera gets its own stream' }]);
   });
