@@ -1,12 +1,14 @@
 /**
  * DRC under load: while 1,000 simulated docks stream telemetry (bench/loadgen.ts), one simulated
  * dock is flown through the real engine. Measured on the broker (a subscriber on drc/down):
- * `drc:sticks` arrival → its stick_control, stick period jitter at 10 and 30 Hz, emergency stop → drc/down.
+ * a stick sample sent as the renderer sends it (a `drc:sticks` frame on the authenticated IPC WebSocket,
+ * the moment it is sampled) → its stick_control; stick period jitter at 10 and 30 Hz; emergency stop → drc/down.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt from 'mqtt';
+import WebSocket from 'ws';
 import { createDrcFeature } from '../electron/core/drc/feature';
 import { startEngine, type Engine } from '../electron/core/engine/engine';
 import { startFleet } from '../electron/core/sim';
@@ -86,7 +88,7 @@ export async function drcBench(): Promise<Figure[]> {
   const load = runLoad(['--url', url, '--user', USER, '--pass', PASS, '--docks', String(DOCKS), '--hz', '1', '--seconds', '45'], () => {});
   await pause(5_000); // let the 1,000 docks connect and stream
   try {
-    figures.push(...(await inputAndEstop(engine, gw, next)));
+    figures.push(...(await inputAndEstop(engine, gw, next, await ipcSocket(engine))));
     for (const hz of [10, 30]) figures.push(...(await jitter(engine, gw, hz, seen)));
   } finally {
     await load.catch(() => undefined);
@@ -104,7 +106,15 @@ async function enter(engine: Engine, gateway: string, stickHz: number): Promise<
   return r.value.id;
 }
 
-async function inputAndEstop(engine: Engine, gw: string, next: (pred: (s: Seen) => boolean) => Promise<Seen>): Promise<Figure[]> {
+/** The renderer's transport in serve mode: the engine's /ipc WebSocket, authenticated with the API token. */
+async function ipcSocket(engine: Engine): Promise<WebSocket> {
+  const ws = new WebSocket(`ws://127.0.0.1:${engine.status().httpPort}/ipc`, { headers: { authorization: 'Bearer bench-token-000000' } });
+  await new Promise<void>((res, rej) => (ws.once('open', () => res()), ws.once('error', rej)));
+  (ws as unknown as { _socket?: { setNoDelay?: (b: boolean) => void } })._socket?.setNoDelay?.(true);
+  return ws;
+}
+
+async function inputAndEstop(engine: Engine, gw: string, next: (pred: (s: Seen) => boolean) => Promise<Seen>, ws: WebSocket): Promise<Figure[]> {
   const id = await enter(engine, gw, 10);
   const latencies: number[] = [];
   for (let i = 0; i < 100; i++) {
@@ -112,7 +122,7 @@ async function inputAndEstop(engine: Engine, gw: string, next: (pred: (s: Seen) 
     const wire = Math.round(STICK_CENTER + roll * STICK_SPAN);
     const got = next((s) => s.method === 'stick_control' && s.roll === wire);
     const at = hrNow();
-    engine.sends['drc:sticks']({ gateway: gw, sessionId: id, sticks: { ...NEUTRAL, roll }, sampledAt: Date.now() });
+    ws.send(JSON.stringify({ t: 'send', channel: 'drc:sticks', msg: { gateway: gw, sessionId: id, sticks: { ...NEUTRAL, roll }, sampledAt: Date.now() } }));
     latencies.push((await got).at - at);
     await pause(Math.random() * 100); // land anywhere in the tick cycle
   }
@@ -126,6 +136,7 @@ async function inputAndEstop(engine: Engine, gw: string, next: (pred: (s: Seen) 
     await pause(20 + Math.random() * 80);
   }
   await engine.invoke['drc:exit']({ gateway: gw });
+  ws.close();
   return [
     figure('drc.input_latency_p50_ms', percentile(latencies, 50), 'ms', null),
     figure('drc.input_latency_p99_ms', percentile(latencies, 99), 'ms', '< 105 (5 ms + one 10 Hz tick)'),
