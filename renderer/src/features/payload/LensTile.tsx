@@ -8,27 +8,16 @@ import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import type { OutpostClient } from '../../../../shared/ipc/contract';
 import type { LiveStreamView } from '../../../../shared/ipc/live';
-import { numberOf } from '../../../../shared/protocol/payload/osd';
-import { ZOOM_RANGE } from '../../../../shared/protocol/payload/table';
 import type { LiveTileOverlay } from '../live/LiveTile';
 import type { Rect } from '../live/overlayGeometry';
 import { useDevices } from '../../state/hooks';
 import { sendCommand } from './actions';
 import { IrOverlay } from './IrOverlay';
 import { LensGestures } from './LensGestures';
-import { lensTarget, type LensTarget } from './selection';
+import { lensTarget, nextZoom } from './selection';
 import { payloadUi } from './store';
 
 type Command = Parameters<typeof sendCommand>[2];
-
-/** One wheel step: ×1.25 in, ×0.8 out, within the lens's documented range (2–200 visible, 2–20 IR), 0.1 steps. */
-export function nextZoom(t: LensTarget, dir: 1 | -1): Command {
-  const camera_type = t.lens === 'ir' ? 'ir' : 'zoom'; // the wide lens has no optical zoom: zooming is the zoom lens's job
-  const range = camera_type === 'ir' ? ZOOM_RANGE.ir : ZOOM_RANGE.visible;
-  const now = numberOf(camera_type === 'ir' ? t.osd.camera.ir_zoom_factor : t.osd.camera.zoom_factor) ?? range.min;
-  const zoom_factor = Math.round(Math.min(range.max, Math.max(range.min, now * (dir > 0 ? 1.25 : 0.8))) * 10) / 10;
-  return { method: 'camera_focal_length_set', data: { payload_index: t.payloadIndex, camera_type, zoom_factor } };
-}
 
 export function LensTile({ client, stream, overlay }: { readonly client: OutpostClient; readonly stream: LiveStreamView; readonly overlay: LiveTileOverlay }) {
   const devices = useDevices((s) => s.devices);

@@ -3,9 +3,10 @@
  * and, on the live wall, which tile shows one of that aircraft's lenses.
  */
 import type { LiveStreamView } from '../../../../shared/ipc/live';
-import type { Lens } from '../../../../shared/protocol/payload/types';
+import { ZOOM_RANGE } from '../../../../shared/protocol/payload/table';
+import type { Lens, PayloadCommand } from '../../../../shared/protocol/payload/types';
 import type { DevicesState } from '../../state/devices';
-import { payloadIndexes, readPayload, type PayloadOsd } from '../../../../shared/protocol/payload/osd';
+import { numberOf, payloadIndexes, readPayload, type PayloadOsd } from '../../../../shared/protocol/payload/osd';
 
 export interface PayloadSelection {
   readonly sn: string;
@@ -43,4 +44,16 @@ export function lensTarget(s: Pick<DevicesState, 'devices' | 'selected'>, stream
   if (!payloadIndexes(fields).includes(stream.cameraIndex)) return null;
   const lens: Lens = stream.videoType === 'ir' || stream.videoType === 'zoom' ? stream.videoType : 'wide';
   return { ...sel, payloadIndex: stream.cameraIndex, osd: readPayload(fields, stream.cameraIndex), lens };
+}
+
+/**
+ * One wheel step on a tile: ×1.25 in, ×0.8 out, within the lens's documented range (2–200 visible, 2–20 IR;
+ * dock2 110.drc.md "Zoom"), 0.1 steps. The wide lens has no optical zoom: on it the zoom lens zooms.
+ */
+export function nextZoom(t: LensTarget, dir: 1 | -1): PayloadCommand {
+  const camera_type = t.lens === 'ir' ? 'ir' : 'zoom';
+  const range = camera_type === 'ir' ? ZOOM_RANGE.ir : ZOOM_RANGE.visible;
+  const now = numberOf(camera_type === 'ir' ? t.osd.camera.ir_zoom_factor : t.osd.camera.zoom_factor) ?? range.min;
+  const zoom_factor = Math.round(Math.min(range.max, Math.max(range.min, now * (dir > 0 ? 1.25 : 0.8))) * 10) / 10;
+  return { method: 'camera_focal_length_set', data: { payload_index: t.payloadIndex, camera_type, zoom_factor } };
 }
