@@ -16,7 +16,7 @@ export function Calibration({ onClose }: { readonly onClose: () => void }) {
   if (!id || !profile) {
     return (
       <div className="drc-calibration" data-testid="drc-calibration">
-        <p>No gamepad: press a button on it to wake it up. Keyboard: W/S pitch, A/D roll, ↑/↓ throttle, ←/→ yaw, Space emergency stop.</p>
+        <p>No gamepad: press a button on it to wake it up. Meanwhile the keyboard flies: see “Keys and buttons”.</p>
         <button onClick={onClose}>Close</button>
       </div>
     );
@@ -64,6 +64,7 @@ export function Calibration({ onClose }: { readonly onClose: () => void }) {
       <p className="muted">
         sticks: roll {input.sticks.roll.toFixed(2)} pitch {input.sticks.pitch.toFixed(2)} throttle {input.sticks.throttle.toFixed(2)} yaw {input.sticks.yaw.toFixed(2)}
       </p>
+      <p className="muted" data-testid="drc-buttons">buttons held: {input.buttons.length > 0 ? input.buttons.join(', ') : '--'}</p>
       <button
         onClick={() => {
           saveProfile(id, profile);

@@ -1,16 +1,20 @@
 /**
  * Fly it: DRC for the selected dock or remote controller. Enter/exit, the emergency stop (button,
- * gamepad binding, Space), the session's state and why it ended, the dead-man state, and the HUD.
+ * gamepad binding, Space), the session's state and why it ended, the dead-man state, what the last
+ * button action did, the HUD, and the key help.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { OutpostClient } from '../../../../shared/ipc/contract';
+import { defaultProfile } from '../../../../shared/control/profile';
+import { speedModeSpec } from '../../../../shared/control/speed';
 import type { DrcSessionView } from '../../../../shared/ipc/drc';
 import { devicesStore } from '../../state/devices';
 import { useDevices } from '../../state/hooks';
 import { Calibration } from './Calibration';
 import { Hud } from './Hud';
 import { emergencyStop, startInputLoop } from './input';
+import { KeyHelp } from './KeyHelp';
 import { loadProfile } from './profiles';
 import { drcStore, receiveSession, receiveTelemetry, setError } from './store';
 import './drc.css';
@@ -43,6 +47,9 @@ export function DrcPanel({ client }: { readonly client: OutpostClient }) {
   const telemetry = useStore(drcStore, (s) => s.telemetry);
   const input = useStore(drcStore, (s) => s.input);
   const error = useStore(drcStore, (s) => s.error);
+  const action = useStore(drcStore, (s) => s.action);
+  const speedMode = useStore(drcStore, (s) => s.speedMode);
+  const rthHold = useStore(drcStore, (s) => s.rthHold);
   const [calibrating, setCalibrating] = useState(false);
   const busy = useRef(false);
 
@@ -110,7 +117,7 @@ export function DrcPanel({ client }: { readonly client: OutpostClient }) {
         </p>
       ) : null}
       {session?.phase === 'active' ? (
-        <p className={`drc-input input-${session.input.state}`} data-testid="drc-input" data-state={session.input.state}>
+        <p className={`drc-input input-${session.input.state}`} data-testid="drc-input" data-state={session.input.state} data-buttons={input.buttons.join(' ')}>
           {session.input.why ?? `Flying with the ${input.source}${input.gamepadId ? ` (${input.gamepadId})` : ''}`}
         </p>
       ) : null}
@@ -120,7 +127,13 @@ export function DrcPanel({ client }: { readonly client: OutpostClient }) {
           {error}
         </p>
       ) : null}
-      <Hud session={session} telemetry={telemetry[gw]} aircraft={aircraft} gateway={gateway} />
+      {action ? (
+        <p className={`drc-action ${action.ok ? '' : 'error'}`} role="status" data-testid="drc-action" data-ok={action.ok}>
+          {action.text}
+        </p>
+      ) : null}
+      <Hud session={session} telemetry={telemetry[gw]} aircraft={aircraft} gateway={gateway} speed={speedModeSpec(speedMode)} rthHold={rthHold} />
+      <KeyHelp profile={input.gamepadId ? loadProfile(input.gamepadId) : defaultProfile()} />
       {calibrating ? <Calibration onClose={() => setCalibrating(false)} /> : null}
     </section>
   );

@@ -1,8 +1,9 @@
-/** Flight HUD: attitude/heading, height, distance from home, speeds, battery, GPS/RTK, DRC link, obstacle ring. */
+/** Flight HUD: attitude/heading, height, distance from home, speeds, battery, GPS/RTK, DRC link, speed mode, return-home hold, obstacle ring. */
+import type { SpeedModeSpec } from '../../../../shared/control/speed';
 import type { DrcSessionView } from '../../../../shared/ipc/drc';
 import type { DeviceSnapshot } from '../../../../shared/model/device';
 import { ObstacleRing } from './ObstacleRing';
-import type { TelemetryState } from './store';
+import type { DrcUiState, TelemetryState } from './store';
 
 const fmt = (v: unknown, digits = 1, unit = ''): string => (typeof v === 'number' && Number.isFinite(v) ? `${v.toFixed(digits)}${unit}` : '--');
 
@@ -16,9 +17,11 @@ export interface HudProps {
   readonly telemetry: TelemetryState | undefined;
   readonly aircraft: DeviceSnapshot | undefined;
   readonly gateway: DeviceSnapshot | undefined;
+  readonly speed: SpeedModeSpec;
+  readonly rthHold: DrcUiState['rthHold'];
 }
 
-export function Hud({ session, telemetry, aircraft, gateway }: HudProps) {
+export function Hud({ session, telemetry, aircraft, gateway, speed, rthHold }: HudProps) {
   const osd = telemetry?.osd;
   const pos = aircraft?.groups.position?.fields;
   const att = aircraft?.groups.attitude?.fields;
@@ -45,6 +48,7 @@ export function Hud({ session, telemetry, aircraft, gateway }: HudProps) {
     ['sdr', 'CMD LINK', fmt(telemetry?.delay?.sdr_cmd_delay, 0, ' ms')],
     ['video', 'VIDEO', fmt(telemetry?.delay?.liveview[0]?.delay, 0, ' ms')],
     ['drcstate', 'DRC', session ? `${session.phase}${session.link.deviceDrcState === 2 ? ' · linked' : ''}` : '--'],
+    ['speed', 'SPEED', `${speed.label} ${Math.round(speed.scale * 100)}%`],
   ];
   return (
     <div className="drc-hud" data-testid="drc-hud" data-lat={osd?.latitude ?? ''}>
@@ -60,6 +64,18 @@ export function Hud({ session, telemetry, aircraft, gateway }: HudProps) {
         ))}
       </dl>
       <ObstacleRing hsi={telemetry?.hsi} />
+      {rthHold ? <RthHold hold={rthHold} /> : null}
+    </div>
+  );
+}
+
+/** The return-home button's hold, filling up like an RC's RTH ring; "sent" once the hold completed. */
+function RthHold({ hold }: { readonly hold: NonNullable<DrcUiState['rthHold']> }) {
+  const pct = Math.round(hold.progress * 100);
+  return (
+    <div className={`drc-rth-hold state-${hold.state}`} data-testid="drc-rth-hold" data-state={hold.state} role="progressbar" aria-label="Return home hold" aria-valuemin={0} aria-valuemax={100} aria-valuenow={pct}>
+      <i style={{ width: `${pct}%` }} />
+      <span>{hold.state === 'fired' ? 'Return home sent' : `Hold to return home… ${pct}%`}</span>
     </div>
   );
 }

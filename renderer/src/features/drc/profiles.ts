@@ -1,5 +1,6 @@
-/** Control profiles saved per gamepad id in localStorage (validated on load: storage is untrusted). */
+/** Control profiles saved per gamepad id, and the speed mode, in localStorage (validated on load: storage is untrusted). */
 import { defaultProfile, validateProfile, type ControlProfile } from '../../../../shared/control/profile';
+import { parseSpeedMode, type SpeedMode } from '../../../../shared/control/speed';
 
 const KEY = 'outpost.drc.profile:';
 /** The input loop reads the profile 25×/s: keep parsed profiles in memory. */
@@ -29,4 +30,15 @@ function readProfile(gamepadId: string): ControlProfile {
 export function saveProfile(gamepadId: string, p: ControlProfile): void {
   cache.set(gamepadId, p);
   localStorage.setItem(KEY + gamepadId, JSON.stringify(p));
+}
+
+/** The speed mode has its own key: cycling it never rewrites a gamepad's calibration. */
+const SPEED_KEY = 'outpost.drc.speedMode';
+
+export function loadSpeedMode(): SpeedMode {
+  return parseSpeedMode(globalThis.localStorage?.getItem(SPEED_KEY));
+}
+
+export function saveSpeedMode(mode: SpeedMode): void {
+  globalThis.localStorage?.setItem(SPEED_KEY, mode);
 }

@@ -4,17 +4,18 @@ import type { PayloadCommand, ThermalSettings } from '../../../../shared/protoco
 import { PAYLOAD_COMMANDS } from '../../../../shared/protocol/payload/table';
 import { say } from './store';
 
-export async function sendCommand(client: OutpostClient, sn: string, cmd: PayloadCommand): Promise<boolean> {
+/** Never throws: the outcome (also shown as the panel message) comes back for callers that show it elsewhere (DRC HUD). */
+export async function sendCommand(client: OutpostClient, sn: string, cmd: PayloadCommand): Promise<{ readonly ok: boolean; readonly text: string }> {
   const title = PAYLOAD_COMMANDS.get(cmd.method)?.title ?? cmd.method;
+  let out: { ok: boolean; text: string };
   try {
     const r = await client.invoke('payload:command', { sn, ...cmd });
-    if (r.ok) say(true, `${title}: done${r.value.authorityGrabbed ? ' (took payload control)' : ''}`);
-    else say(false, r.error.message);
-    return r.ok;
+    out = r.ok ? { ok: true, text: `${title}: done${r.value.authorityGrabbed ? ' (took payload control)' : ''}` } : { ok: false, text: r.error.message };
   } catch (e) {
-    say(false, `${title}: ${e instanceof Error ? e.message : String(e)}`);
-    return false;
+    out = { ok: false, text: `${title}: ${e instanceof Error ? e.message : String(e)}` };
   }
+  say(out.ok, out.text);
+  return out;
 }
 
 export async function sendThermal(client: OutpostClient, sn: string, payloadIndex: string, settings: ThermalSettings): Promise<void> {
