@@ -80,7 +80,7 @@ export const mountGlobe = (container: HTMLElement, client: OutpostClient): (() =
     if (!hit) return;
     const c = Cartographic.fromCartesian(hit);
     const terrain = !(viewer.terrainProvider instanceof EllipsoidTerrainProvider);
-    publishMapClick({ lon: CesiumMath.toDegrees(c.longitude), lat: CesiumMath.toDegrees(c.latitude), height: c.height, terrain, entityId });
+    publishMapClick({ lon: CesiumMath.toDegrees(c.longitude), lat: CesiumMath.toDegrees(c.latitude), height: c.height, terrain, x: at.x, y: at.y, entityId });
   };
   mapWidget.setState({ widget: viewer });
 

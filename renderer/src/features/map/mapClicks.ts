@@ -13,6 +13,9 @@ export interface MapClick {
   readonly height: number;
   /** False on the bare ellipsoid (no elevation data loaded): then `height` is only the mesh's few-metre error around 0. */
   readonly terrain: boolean;
+  /** Where on the canvas (CSS pixels): a feature drawing above the terrain-less ellipsoid intersects its own level there. */
+  readonly x: number;
+  readonly y: number;
   /** Entity id under the cursor, if the click hit one. */
   readonly entityId: string | null;
   /** Increments on every click, so two clicks on the same spot are two events. */

@@ -1,8 +1,9 @@
 /**
- * Read-only e2e hook `window.__outpostMissions`: where a place on the globe is on screen (so a test can click it
- * like an operator), the route being edited, and the tasks as the panel holds them.
+ * Read-only e2e hook `window.__outpostMissions`: where a place on the globe is on screen and where an entity is on the
+ * globe (so a test can click or drag it like an operator), where the camera is, the route being edited, and the tasks
+ * as the panel holds them.
  */
-import { Cartesian2, Cartesian3, SceneTransforms } from '@cesium/engine';
+import { Cartesian2, Cartesian3, Cartographic, Math as CesiumMath, SceneTransforms } from '@cesium/engine';
 import { mapWidget } from '../map/mapClicks';
 import type { MissionsDebugHook } from './debugTypes';
 import { missionsStore, taskList } from './store';
@@ -16,6 +17,19 @@ export const installMissionsDebugHook = (): (() => void) => {
       if (!p) return null;
       const r = w.canvas.getBoundingClientRect();
       return { x: r.left + p.x, y: r.top + p.y };
+    },
+    entityPosition: (id: string) => {
+      const w = mapWidget.getState().widget;
+      const p = w && !w.isDestroyed() ? w.entities.getById(id)?.position?.getValue(w.clock.currentTime) : undefined;
+      if (!p) return null;
+      const c = Cartographic.fromCartesian(p);
+      return { lon: CesiumMath.toDegrees(c.longitude), lat: CesiumMath.toDegrees(c.latitude), height: c.height };
+    },
+    camera: () => {
+      const w = mapWidget.getState().widget;
+      if (!w || w.isDestroyed()) return null;
+      const c = w.camera;
+      return { x: c.positionWC.x, y: c.positionWC.y, z: c.positionWC.z, heading: c.heading, pitch: c.pitch, roll: c.roll };
     },
     entityAt: (x: number, y: number) => {
       const w = mapWidget.getState().widget;

@@ -130,12 +130,8 @@ export function editorReducer(s: EditorState, a: EditorAction): EditorState {
     }
     case 'setHeightMode':
       return setHeightMode(s, a.mode, a.takeOff);
-    case 'addWaypoint': {
-      const t = a.takeOff ?? null;
-      const first = draftHeightMode(s.draft) === 'EGM96' && t ? round1(ellipsoidToEgm96(t.lat, t.lon, t.height + DEFAULT_HEIGHT_M)) : DEFAULT_HEIGHT_M;
-      const height = wps[wps.length - 1]?.height ?? first;
-      return withWaypoints(s, [...wps, { lat: a.lat, lon: a.lon, height, actions: [] }], wps.length);
-    }
+    case 'addWaypoint':
+      return withWaypoints(s, [...wps, { lat: a.lat, lon: a.lon, height: nextWaypointHeight(s.draft, a.takeOff ?? null), actions: [] }], wps.length);
     case 'moveWaypoint':
       return valid(a.index) ? withWaypoints(s, mapAt(wps, a.index, (w) => ({ ...w, lat: a.lat, lon: a.lon }))) : s;
     case 'updateWaypoint':
@@ -154,6 +150,13 @@ export function editorReducer(s: EditorState, a: EditorAction): EditorState {
     case 'saved':
       return { ...s, id: a.id, dirty: false };
   }
+}
+
+/** The height a new waypoint gets: the last one's, else DEFAULT_HEIGHT_M above take-off (as an altitude in EGM96 when the take-off point is known). */
+export function nextWaypointHeight(d: RouteDraft, takeOff: GeoPoint | null): number {
+  const last = d.waypoints[d.waypoints.length - 1];
+  if (last) return last.height;
+  return draftHeightMode(d) === 'EGM96' && takeOff ? round1(ellipsoidToEgm96(takeOff.lat, takeOff.lon, takeOff.height + DEFAULT_HEIGHT_M)) : DEFAULT_HEIGHT_M;
 }
 
 /** Switches the height mode and re-expresses every height in it, so each waypoint keeps its place in the sky. */
