@@ -8,7 +8,8 @@ import { meteringArea, meteringPoint, numberOf, type PayloadOsd } from '../../..
 import { areaToPixels, toPixel, type Rect } from '../live/overlayGeometry';
 import { formatTemp, type TempUnit } from './temperature';
 
-export function IrOverlay({ frame, osd, unit }: { readonly frame: Rect; readonly osd: PayloadOsd; readonly unit: TempUnit }) {
+/** `clearTop`: the readout stays below this y (the tile's own header bar), wherever the picture's top edge is. */
+export function IrOverlay({ frame, osd, unit, clearTop = 0 }: { readonly frame: Rect; readonly osd: PayloadOsd; readonly unit: TempUnit; readonly clearTop?: number }) {
   const mode = numberOf(osd.camera.ir_metering_mode);
   const point = mode === 1 ? meteringPoint(osd) : undefined;
   const area = mode === 2 ? meteringArea(osd) : undefined;
@@ -26,7 +27,7 @@ export function IrOverlay({ frame, osd, unit }: { readonly frame: Rect; readonly
           {area.max_temperature_point ? <Marker testId="ir-max" at={toPixel(frame, area.max_temperature_point)} label={formatTemp(area.max_temperature_point.temperature, unit)} kind="max" /> : null}
         </>
       ) : null}
-      <div className="ir-readout" data-testid="ir-readout" style={{ left: frame.x + 4, top: frame.y + 4 }}>
+      <div className="ir-readout" data-testid="ir-readout" style={{ left: frame.x + 4, top: Math.max(frame.y, clearTop) + 4 }}>
         <span>min {formatTemp(numberOf(g.thermal_global_temperature_min), unit)}</span>
         <span>max {formatTemp(numberOf(g.thermal_global_temperature_max), unit)}</span>
         <span>{palette === undefined ? '--' : (PALETTES[palette] ?? `palette ${palette}`)}</span>

@@ -19,6 +19,9 @@ import { payloadUi } from './store';
 
 type Command = Parameters<typeof sendCommand>[2];
 
+/** LiveTile's header bar (title, quality, lens, record, stop) covers this much of the tile's top. */
+const TILE_HEAD_PX = 22;
+
 export function LensTile({ client, stream, overlay }: { readonly client: OutpostClient; readonly stream: LiveStreamView; readonly overlay: LiveTileOverlay }) {
   const devices = useDevices((s) => s.devices);
   const selected = useDevices((s) => s.selected);
@@ -46,9 +49,9 @@ export function LensTile({ client, stream, overlay }: { readonly client: Outpost
         onArea={(a) => send({ method: 'ir_metering_area_set', data: { payload_index: idx, ...a } })}
         onZoomStep={(d) => send(nextZoom(target, d))}
       >
-        {ir ? <IrOverlay frame={frame} osd={target.osd} unit={unit} /> : null}
+        {ir ? <IrOverlay frame={frame} osd={target.osd} unit={unit} clearTop={TILE_HEAD_PX} /> : null}
       </LensGestures>
-      <div className="payload-tile-bar">
+      <div className="payload-tile-bar" style={{ top: TILE_HEAD_PX }}>
         {ir ? (
           <button type="button" data-testid="ir-tool" onClick={() => setIrTool(irTool === 'meter' ? 'gimbal' : 'meter')}>
             IR drag: {irTool === 'meter' ? 'measure' : 'turn gimbal'}
