@@ -1,9 +1,10 @@
 /**
- * The gamepad's action buttons end to end: serve mode + a simulated Dock 2 (DRC flight and payload answers, in this
+ * The gamepad's action buttons end to end: serve mode + a simulated Dock 2 and RC Plus 2 (DRC flight and payload answers, in this
  * process so the test sees every `services` call the device receives), the built renderer in Chromium with a
  * VIRTUAL standard gamepad. Speed mode scales the sticks on the wire; the shutter, record, zoom and gimbal buttons
  * reach the device as payload commands and the shadow it reports follows; a keyboard tap on H never returns home,
- * a one-second hold of the RTH button does, and the aircraft turns home.
+ * a one-second hold of the RTH button does, and the aircraft turns home. On an RC Plus 2 (Pilot 2) the same button
+ * goes out in its drc_camera_* form on the DRC link.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFleet, type Fleet } from '../../electron/core/sim';
@@ -31,15 +32,16 @@ type PadPage = PageGlobals & {
 
 /** What the simulated device received on `services` (a pass-through extension ahead of the real ones). */
 interface Heard {
+  readonly gateway: string;
   readonly method: string;
   /** `data` exactly as received (return_home's is null). */
   readonly data: unknown;
 }
 const heard: Heard[] = [];
 const hearListeners = new Set<() => void>();
-const recorder: SimExtensionFactory = () => ({
+const recorder: SimExtensionFactory = (api) => ({
   service(method, data) {
-    heard.push({ method, data });
+    heard.push({ gateway: api.gatewaySn, method, data });
     for (const l of [...hearListeners]) l();
     return null;
   },
@@ -48,6 +50,7 @@ const recorder: SimExtensionFactory = () => ({
 let serve: ServeHandle;
 let s: Session;
 let fleet: Fleet;
+let rcFleet: Fleet;
 
 const dock = () => fleet.devices[0]!;
 const sim = (): DrcSimHandle => drcSim(dock().gatewaySn)!;
@@ -76,9 +79,8 @@ const methodsFrom = (from: number): string[] => heard.slice(from).map((h) => h.m
 const pitchOf = (h: Heard): unknown => (h.data as { pitch_speed?: unknown } | null)?.pitch_speed;
 
 /** The next drc/down message the simulated device receives that matches (its traffic is the clock here). */
-const nextDown = (pred: (e: DrcSimEvent) => boolean, ms = 10_000): Promise<DrcSimEvent> =>
+const nextDown = (pred: (e: DrcSimEvent) => boolean, ms = 10_000, h: DrcSimHandle = sim()): Promise<DrcSimEvent> =>
   new Promise((resolve, reject) => {
-    const h = sim();
     const timer = setTimeout(() => (h.listeners.delete(l), reject(new Error(`drc/down: not seen in ${ms} ms`))), ms);
     const l = (e: DrcSimEvent): void => {
       if (!pred(e)) return;
@@ -139,7 +141,20 @@ beforeAll(async () => {
     center: { lat: 47.4, lon: 8.5 },
     device: { autoFly: false, extensions: [recorder, createDrcSimExtension(), payloadSimExtension] },
   });
-  await fleet.ready();
+  // Pilot 2 on an RC Plus 2 + Matrice 4T: payload commands go as drc_* on its DRC link (dji-rc-plus-2 remote-control.md).
+  rcFleet = await startFleet({
+    url: `mqtt://127.0.0.1:${serve.mqttPort}`,
+    username: 'sim',
+    password: 'sim-pass',
+    osdHz: 2,
+    count: 1,
+    kinds: ['rc-plus-2'],
+    snPrefix: 'RCP2',
+    spacingM: 500,
+    center: { lat: 47.4, lon: 8.5 },
+    device: { autoFly: false, extensions: [recorder, createDrcSimExtension(), payloadSimExtension] },
+  });
+  await Promise.all([fleet.ready(), rcFleet.ready()]);
   s = await openSession();
   await s.page.addInitScript(() => {
     const g = globalThis as unknown as PadPage & { navigator: { getGamepads: () => unknown[] } };
@@ -156,11 +171,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await s?.browser.close();
-  await fleet?.stop();
+  await Promise.all([fleet?.stop(), rcFleet?.stop()]);
   await serve?.stop();
 });
 
-describe('gamepad action buttons in DRC (serve mode, simulated Dock 2)', () => {
+describe('gamepad action buttons in DRC (serve mode, simulated Dock 2 and RC Plus 2)', () => {
   it('outside DRC the action buttons say why they do nothing; the key help lists keys and bound buttons', async () => {
     const from = heard.length;
     await setButton(A, true);
@@ -305,5 +320,19 @@ describe('gamepad action buttons in DRC (serve mode, simulated Dock 2)', () => {
     expect(['return', 'landing', 'docked']).toContain(after.phase);
     expect([9, 10, 0]).toContain(after.modeCode);
     await page().waitForFunction(() => !(globalThis as unknown as PadPage).document.querySelector('[data-testid="drc-rth-hold"]'));
+  });
+
+  it('Pilot 2 on an RC Plus 2: the same shutter button goes out as drc_camera_photo_take on the DRC link', async () => {
+    const rc = rcFleet.devices[0]!;
+    await page().click(`[data-testid="fleet-row-${rc.gatewaySn}"]`);
+    await page().click('[data-testid="drc-enter"]');
+    await waitText('[data-testid="drc-phase"]', 'DRC active');
+    const from = heard.length;
+    const shot = nextDown((e) => e.method === 'drc_camera_photo_take', 15_000, drcSim(rc.gatewaySn)!);
+    await tap(A);
+    expect((await shot).data).toEqual({ payload_index: '89-0-0' });
+    await waitText('[data-testid="drc-action"]', 'Photo taken.');
+    // Nothing went on services: no payload_authority_grab either (Pilot 2 holds the payload itself).
+    expect(heard.slice(from).filter((h) => h.gateway === rc.gatewaySn).map((h) => h.method)).toEqual([]);
   });
 });
