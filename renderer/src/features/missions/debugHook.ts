@@ -1,7 +1,7 @@
 /**
  * Read-only e2e hook `window.__outpostMissions`: where a place on the globe is on screen and where an entity is on the
- * globe (so a test can click or drag it like an operator), where the camera is, the route being edited, and the tasks
- * as the panel holds them.
+ * globe (so a test can click or drag it like an operator), where the camera is, how many frames the globe has drawn, the
+ * route being edited, and the tasks as the panel holds them.
  */
 import { Cartesian2, Cartesian3, Cartographic, Math as CesiumMath, SceneTransforms } from '@cesium/engine';
 import { mapWidget } from '../map/mapClicks';
@@ -9,7 +9,18 @@ import type { MissionsDebugHook } from './debugTypes';
 import { missionsStore, taskList } from './store';
 
 export const installMissionsDebugHook = (): (() => void) => {
+  // Frames Cesium actually drew (scene.postRender): under requestRenderMode a frame is drawn only when asked for.
+  let frames = 0;
+  let offFrames: (() => void) | null = null;
+  const countFrames = (): void => {
+    offFrames?.();
+    const w = mapWidget.getState().widget;
+    offFrames = w && !w.isDestroyed() ? w.scene.postRender.addEventListener(() => void frames++) : null;
+  };
+  countFrames();
+  const offWidget = mapWidget.subscribe(countFrames);
   const hook: MissionsDebugHook = Object.freeze({
+    framesRendered: () => frames,
     toWindow: (lon: number, lat: number, height: number) => {
       const w = mapWidget.getState().widget;
       if (!w || w.isDestroyed()) return null;
@@ -45,6 +56,8 @@ export const installMissionsDebugHook = (): (() => void) => {
   const g = window as unknown as { __outpostMissions?: MissionsDebugHook };
   g.__outpostMissions = hook;
   return () => {
+    offWidget();
+    offFrames?.();
     if (g.__outpostMissions === hook) delete g.__outpostMissions;
   };
 };

@@ -9,6 +9,8 @@ export interface MissionsDebugHook {
   entityPosition(id: string): { lon: number; lat: number; height: number } | null;
   /** The camera: position (Earth-fixed metres) and orientation (radians), to tell whether the view moved. */
   camera(): { x: number; y: number; z: number; heading: number; pitch: number; roll: number } | null;
+  /** Frames the globe has drawn since the hook was installed (Cesium scene.postRender events). */
+  framesRendered(): number;
   /** Id of the entity under a window point (what a press there would pick), or null. */
   entityAt(x: number, y: number): string | null;
   draft(): RouteDraft;
