@@ -45,16 +45,27 @@ export function WaypointEditor(p: {
   const [kind, setKind] = useState<DraftAction['kind']>('takePhoto');
   const up = (patch: WaypointPatch): void => edit({ type: 'updateWaypoint', index, patch });
   const r = heightRangeOf(p.mode);
-  const heightUnit =
-    p.mode === 'EGM96'
-      ? `m above sea level, EGM96 (${r.min}…${r.max})${p.aboveTakeOff === null ? '' : ` · ${p.aboveTakeOff.toFixed(1)} m above take-off`}`
-      : `m above take-off (±${HEIGHT_LIMIT_M})`;
+  const egm = p.mode === 'EGM96';
+  const heightUnit = egm ? 'm ASL (EGM96)' : `m above take-off (±${HEIGHT_LIMIT_M})`;
   return (
     <fieldset className="ms-group" data-testid="waypoint-editor">
       <legend>
         Waypoint {index + 1} <span className="muted">{w.lat.toFixed(6)}, {w.lon.toFixed(6)}</span>
       </legend>
-      <NumField label={p.mode === 'EGM96' ? 'Altitude' : 'Height'} unit={heightUnit} step={1} value={w.height} testId="wp-height" onCommit={(v) => v !== null && up({ height: v })} />
+      <NumField
+        label={egm ? 'Altitude' : 'Height'}
+        unit={heightUnit}
+        step={1}
+        value={w.height}
+        testId="wp-height"
+        title={egm ? `Altitude above mean sea level, EGM96 (${r.min}…${r.max} m)` : undefined}
+        onCommit={(v) => v !== null && up({ height: v })}
+      />
+      {egm ? (
+        <p className="muted ms-note" data-testid="wp-above-takeoff">
+          {p.aboveTakeOff === null ? 'No take-off point known to compare with.' : `${p.aboveTakeOff.toFixed(1)} m above the take-off point.`}
+        </p>
+      ) : null}
       <NumField label="Speed" unit={`m/s (≤ ${maxSpeed})`} step={0.5} value={w.speed} placeholder="route speed" testId="wp-speed" onCommit={(v) => up({ speed: v })} />
       <NumField label="Heading" unit="° (-180…180)" value={w.heading} placeholder="follow route" onCommit={(v) => up({ heading: v })} />
       <Select

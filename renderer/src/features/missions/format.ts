@@ -108,7 +108,7 @@ export function formatDate(ms: number | null): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-const NO_TERRAIN = "No terrain data offline: the globe is a smooth ellipsoid, so the preview takes the take-off point's height as the ground (the drop lines end there).";
+const NO_TERRAIN = "No terrain data offline (a smooth ellipsoid): the preview takes the take-off point's height as the ground, where the drop lines end.";
 const m1 = (v: number): string => `${v.toFixed(1)} m`;
 
 /** What a drawn route's heights are measured from, and how the terrain-less globe draws them. */
