@@ -94,9 +94,13 @@ describe('DRC with a gamepad (serve mode, simulated dock)', () => {
     expect(hudLat).toBeGreaterThan(start.lat + 10 / 111_320);
     expect(await s.page.textContent('[data-testid="drc-hud-hspeed"]')).toMatch(/^\d+\.\d m\/s$/);
     expect(await s.page.textContent('[data-testid="drc-hud-rtt"]')).toMatch(/^\d+ ms$/);
-    // Software-GL Chromium can stall the page past the 300 ms dead-man; wait for a live moment, then read it.
-    await s.page.waitForSelector('[data-testid="drc-input"][data-state="live"]');
-    expect(await s.page.textContent('[data-testid="drc-input"]')).toContain('Virtual Pad');
+    // Software-GL Chromium can stall the page past the 300 ms dead-man; read state and text in one go inside the page
+    // (two round trips let a stall slip in between): at a live moment, the input line names the gamepad.
+    const live = await s.page.waitForFunction(() => {
+      const el = (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="drc-input"][data-state="live"]');
+      return el ? el.innerHTML : false;
+    });
+    expect(await live.jsonValue()).toContain('Virtual Pad');
   });
 
   it('unplugging the gamepad sends neutral sticks within one tick, and says why', async () => {
