@@ -117,10 +117,16 @@ export class ActionRunner {
     });
   }
 
+  /** The hold shows in the HUD only in a session; outside one the first moment of the press says why nothing happens. */
   private holdReturnHome(h: ActionStep['returnHome']): void {
+    const live = activeSession(this.d.gateway()) !== null;
     const shown = drcStore.getState().rthHold;
-    const next = h.state === 'idle' ? null : { state: h.state, progress: Math.round(h.progress * 20) / 20 };
+    const next = h.state === 'idle' || !live ? null : { state: h.state, progress: Math.round(h.progress * 20) / 20 };
     if (shown?.state !== next?.state || shown?.progress !== next?.progress) drcStore.setState({ rthHold: next });
+    if (!live) {
+      if (h.state === 'holding' && h.progress === 0) this.inSession('Return home');
+      return;
+    }
     if (h.cancelled) setAction(false, 'Return home: hold the button for a second to confirm.');
     if (h.fired) void this.returnHome();
   }
