@@ -12,13 +12,28 @@ export interface Clock {
   setFixedRate?(fn: () => void, periodMs: number): TimerHandle;
 }
 
-/** Last stretch before a deadline spent polling the high-resolution clock rather than trusting the ms timer. */
-const SPIN_MS = 1.5;
+/**
+ * How long before a deadline the fixed-rate timer wakes and then polls the high-resolution clock. libuv timers
+ * have 1 ms granularity, and a sleeping thread can wake several ms late (a virtual machine's idle vCPU: up to
+ * ~10 ms here even for an idle process). The window adapts to the lateness this machine shows: the worst of
+ * the last 64 wakes, within [MIN_SPIN_MS, min(MAX_SPIN_MS, period/4)] — tight on a laptop, wider where timers are sloppy.
+ * The spin holds the event loop for that window once per tick (only while a DRC session streams sticks).
+ */
+const MIN_SPIN_MS = 1.5;
+/**
+ * At most 5 ms (and a quarter of the period): input that arrives during the spin waits for the next tick, so
+ * the window bounds the extra input latency (the DRC goal: 5 ms plus one tick), and the CPU the spin costs.
+ */
+const MAX_SPIN_MS = 5;
+const LATENESS_WINDOW = 64;
 
 class FixedRate {
   private next: number;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private stopped = false;
+  private spinMs = MIN_SPIN_MS;
+  private plannedWake = 0;
+  private readonly lateness: number[] = [];
 
   constructor(
     private readonly fn: () => void,
@@ -35,17 +50,31 @@ class FixedRate {
   }
 
   private arm(): void {
-    // libuv timers have 1 ms granularity and fire late by up to a loop iteration: wake early, then poll.
-    this.timer = setTimeout(() => this.fire(), Math.max(0, Math.floor(this.next - performance.now() - SPIN_MS)));
+    const wait = Math.max(0, Math.floor(this.next - performance.now() - this.spinMs));
+    this.plannedWake = performance.now() + wait;
+    this.timer = setTimeout(() => this.fire(), wait);
     this.timer.unref?.();
+  }
+
+  private learn(now: number): void {
+    this.lateness.push(Math.max(0, now - this.plannedWake));
+    if (this.lateness.length > LATENESS_WINDOW) this.lateness.shift();
+    this.spinMs = Math.min(MAX_SPIN_MS, this.periodMs / 4, Math.max(MIN_SPIN_MS, Math.max(...this.lateness) + 0.5));
   }
 
   private fire(): void {
     this.timer = null;
     if (this.stopped) return;
-    let now = performance.now();
-    if (this.next - now > SPIN_MS + 0.5) return this.arm(); // woke too early: sleep again
-    while (now < this.next) now = performance.now();
+    const now = performance.now();
+    this.learn(now);
+    if (this.next - now > this.spinMs + 0.5) return this.arm(); // woke too early: sleep again
+    // A plain spin to the deadline: no callback (or GC step) can start meanwhile and overrun it.
+    let t = now;
+    while (t < this.next) t = performance.now();
+    this.tick(t);
+  }
+
+  private tick(now: number): void {
     // A loop blocked past a whole period skips the missed ticks (no catch-up burst) and re-phases.
     this.next = now - this.next > this.periodMs ? now + this.periodMs : this.next + this.periodMs;
     try {
