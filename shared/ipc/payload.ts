@@ -1,4 +1,5 @@
 /** IPC channels of the payload capability (merged into the one contract in ./contract.ts). */
+import type { DrcCameraCommand, DrcCameraMethod } from '../protocol/payload/drc-camera';
 import type { PayloadCommand, PayloadMethod, PhotoProgress, ThermalSettings } from '../protocol/payload/types';
 import type { Result } from '../util/result';
 
@@ -15,6 +16,14 @@ export interface PayloadCommandOutcome {
   readonly authorityGrabbed: boolean;
 }
 
+/** A Dock 3 DRC-only camera setting (drc_camera_iso_set…): `sn` is the aircraft or the dock. */
+export type DrcCameraRequest = { readonly sn: string } & DrcCameraCommand;
+
+export interface DrcCameraOutcome {
+  readonly method: DrcCameraMethod;
+  readonly gateway: string;
+}
+
 export interface ThermalSetRequest {
   readonly sn: string;
   readonly payloadIndex: string;
@@ -26,6 +35,8 @@ export interface PayloadInvokeMap {
   'payload:command': { req: PayloadCommandRequest; res: Result<PayloadCommandOutcome> };
   /** Palette / gain / isotherm through property/set; resolves once the aircraft OSD shows the new values. */
   'payload:thermalSet': { req: ThermalSetRequest; res: Result<ThermalSettings> };
+  /** Dock 3 exposure/night settings on drc/down; refused outside an active DRC session (they have no services form). */
+  'payload:drcCamera': { req: DrcCameraRequest; res: Result<DrcCameraOutcome> };
 }
 export type PayloadSendMap = Record<never, never>;
 export interface PayloadEventMap {
@@ -33,6 +44,6 @@ export interface PayloadEventMap {
   'payload:photoProgress': PhotoProgress;
 }
 
-export const PAYLOAD_INVOKE_CHANNELS = ['payload:command', 'payload:thermalSet'] as const;
+export const PAYLOAD_INVOKE_CHANNELS = ['payload:command', 'payload:thermalSet', 'payload:drcCamera'] as const;
 export const PAYLOAD_SEND_CHANNELS = [] as const;
 export const PAYLOAD_EVENT_CHANNELS = ['payload:photoProgress'] as const;

@@ -38,6 +38,8 @@ const COMMON: Readonly<Record<string, GroupName>> = {
   wireless_link: 'link',
   position_state: 'gnss',
   cameras: 'camera',
+  // Dock 3 drc_camera_state_push / drc_camera_osd_info_push, decoded per payload index (electron/core/payload/feature.ts).
+  drc_camera: 'camera',
   storage: 'storage',
   drc_state: 'drc',
   battery: 'battery',

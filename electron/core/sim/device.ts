@@ -128,6 +128,9 @@ export class SimDevice {
     this.extensions = (o.extensions ?? DEFAULT_SIM_EXTENSIONS).map((make) => make(this.extensionApi()));
   }
 
+  /** Shared by all extensions: the DRC extension fills `push` while its link is up. */
+  private readonly drcUp: SimDeviceApi['drcUp'] = { push: null };
+
   private extensionApi(): SimDeviceApi {
     return {
       kind: this.kind,
@@ -158,6 +161,7 @@ export class SimDevice {
       publishAircraftState: (data) => this.publishState(this.aircraftSn, data),
       request: (method, data) => this.link.request(method, data, this.clock.now(), this.o.requestTimeoutMs ?? 10_000),
       event: (method, data) => this.link.call('events', topics.events(this.gatewaySn), envelope(this.gatewaySn, this.clock.now(), data, { method, needReply: true }), this.o.eventReplyTimeoutMs ?? 10_000),
+      drcUp: this.drcUp,
       answerDrc: (method, data) => {
         for (const ext of this.extensions) {
           const reply = ext.drc?.(method, data);

@@ -47,6 +47,8 @@ export interface SimDeviceApi {
   event(method: string, data: unknown): Promise<Result<DownMessage>>;
   /** Ask the extensions to answer a drc/down method the DRC link does not handle itself (first non-null `drc` answer). */
   answerDrc(method: string, data: unknown): Record<string, unknown> | null;
+  /** Push on drc/up with the link's own seq (set by the DRC extension while its link is up, null otherwise). */
+  readonly drcUp: { push: ((method: string, data: unknown) => void) | null };
 }
 
 export interface SimExtension {

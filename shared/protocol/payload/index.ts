@@ -8,3 +8,6 @@ export type { DeviceLimits } from './validate';
 export { validateThermal, PALETTES, GAIN_MODES, THERMAL_KEYS } from './thermal';
 export * from './osd';
 export { NO_AUTHORITY_CODES, photoStepText } from './codes';
+export * from './drc-camera';
+export { validateDrcCameraCommand } from './drc-camera-validate';
+export * from './drc-camera-push';

@@ -14,7 +14,8 @@ export interface DeviceLimits {
   readonly focus?: { readonly min: number; readonly max: number };
 }
 
-function fieldSchema(rule: FieldRule): z.ZodType {
+/** The zod schema of one field rule (shared with the Dock 3 DRC camera table, drc-camera-validate.ts). */
+export function fieldSchema(rule: FieldRule): z.ZodType {
   switch (rule.kind) {
     case 'payload_index':
       return z.string().regex(PAYLOAD_INDEX_RE);

@@ -122,6 +122,7 @@ class DrcSim implements SimExtension {
     this.lastStickAt = now;
     this.api.flight.setManual(velocity(NEUTRAL));
     this.setDrcState(2);
+    this.api.drcUp.push = (method, data) => this.push(method, data);
     const every = (ms: number, fn: () => void): void => void this.timers.push(this.api.clock.setInterval(fn, ms));
     every(Math.round(1000 / osdHz), () => this.pushOsd());
     every(Math.round(1000 / hsiHz), () => this.push('hsi_info_push', hsiInfo(this.api.snapshot(), this.api.home)));
@@ -132,6 +133,7 @@ class DrcSim implements SimExtension {
     for (const t of this.timers) this.api.clock.clearInterval(t);
     this.timers = [];
     const wasIn = this.link !== null;
+    this.api.drcUp.push = null;
     this.link?.close();
     this.link = null;
     if (!wasIn) return;

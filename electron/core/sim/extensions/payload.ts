@@ -9,7 +9,9 @@ import type { SimDeviceApi, SimExtension, SimExtensionFactory } from '../extensi
 import { topics } from '../envelope';
 import { product } from '../products';
 import { answerPayload, type Answer } from '../payload/answer';
+import { applyDrcCamera, cameraOsdPush, cameraStatePush, initialDrcCameraState } from '../payload/drc-camera';
 import { drcReply, servicesFormOf } from '../payload/drc-forms';
+import { isDrcCameraMethod } from '../../../../shared/protocol/payload';
 import { anglesTo, Gimbal, groundHit, type Angles } from '../payload/gimbal';
 import { cameraEntry, initialPayloadState, payloadObject } from '../payload/state';
 import { applyThermalSet } from '../payload/thermal-set';
@@ -21,6 +23,8 @@ export const payloadSimExtension: SimExtensionFactory = (api): SimExtension => {
   const { payloadIndex, payloadVia } = product(api.kind);
   if (payloadVia === 'none') return {};
   const s = initialPayloadState();
+  // Dock 3 only: its exposure/night settings exist on the DRC link alone (dock3 remote-control.md).
+  const drcCamera = api.kind === 'dock3' ? initialDrcCameraState() : null;
   const gimbal = new Gimbal({ yaw: api.snapshot().heading, pitch: 0 }, api.clock.now());
   const timers = new Set<TimerHandle>();
 
@@ -89,6 +93,16 @@ export const payloadSimExtension: SimExtensionFactory = (api): SimExtension => {
       return answer(method, data, false).reply;
     },
     drc(method, data) {
+      if (drcCamera && isDrcCameraMethod(method)) {
+        const result = applyDrcCamera(drcCamera, payloadIndex, method, data);
+        if (result !== 0) api.log.info('DRC camera command refused', { method, result });
+        else {
+          // The state pushes go out before the answer, so the new state is known when the cloud reads {result: 0}.
+          api.drcUp.push?.('drc_camera_state_push', cameraStatePush(drcCamera, payloadIndex, s.cameraMode));
+          api.drcUp.push?.('drc_camera_osd_info_push', cameraOsdPush(drcCamera, payloadIndex, s.exposureMode));
+        }
+        return { result };
+      }
       const form = payloadVia === 'drc' ? servicesFormOf(method) : null;
       return form ? drcReply(answer(form, data, true)) : null;
     },
