@@ -11,6 +11,8 @@ import { useDevices } from '../../state/hooks';
 import { CameraState } from './CameraState';
 import { Controls } from './Controls';
 import { installPayloadDebugHook } from './debugHook';
+import { drcCameraTarget } from './drcCamera';
+import { ExposureNight } from './ExposureNight';
 import { LensTile } from './LensTile';
 import { startLookAt } from './lookAt';
 import { selectPayload } from './selection';
@@ -27,6 +29,7 @@ export function PayloadPanel({ client }: { readonly client: OutpostClient }) {
   useEffect(() => installPayloadDebugHook(), []);
   useEffect(() => client.on('payload:photoProgress', (p) => payloadUi.setState({ progress: p })), [client]);
   useEffect(() => registerTileOverlay((stream, overlay) => <LensTile client={client} stream={stream} overlay={overlay} />), [client]);
+  const drcCam = useMemo(() => (sel ? drcCameraTarget(devices, sel) : null), [devices, sel]);
   if (!sel) return null;
   return (
     <section className="panel payload-panel" data-testid="payload-panel">
@@ -37,6 +40,7 @@ export function PayloadPanel({ client }: { readonly client: OutpostClient }) {
       <CameraState osd={sel.osd} />
       <Controls client={client} sel={sel} />
       <ThermalControls client={client} sel={sel} />
+      {drcCam && <ExposureNight client={client} t={drcCam} />}
       <p className="muted payload-hint" data-testid="payload-hint">
         On the live wall, this aircraft's camera tile takes the camera actions: double-click aims, drag turns the gimbal, the wheel zooms; on the IR lens a click or a rectangle measures.
       </p>
