@@ -53,6 +53,23 @@ export function pressedActions(prev: readonly boolean[], now: readonly boolean[]
   });
 }
 
+/**
+ * Bind `action` to gamepad button `index` (null: unbound). A button drives one action: whatever it was bound
+ * to before loses it, so one press can never both take a photo and stop the motors.
+ */
+export function bindButton(p: ControlProfile, action: ButtonAction, index: number | null): Result<ControlProfile> {
+  if (index !== null && (!Number.isInteger(index) || index < 0 || index > 31)) return err(appError('invalid_binding', `buttons.${action}: expected a button 0..31, got ${String(index)}`));
+  const buttons: Record<ButtonAction, number | null> = { ...p.buttons };
+  if (index !== null) for (const a of BUTTON_ACTIONS) if (buttons[a] === index) buttons[a] = null;
+  buttons[action] = index;
+  return ok({ ...p, buttons });
+}
+
+/** The first button held now that was not held before (the one the pilot just pressed), or null. */
+export function newlyPressed(before: readonly number[], now: readonly number[]): number | null {
+  return now.find((i) => !before.includes(i)) ?? null;
+}
+
 /** Validate a stored profile (localStorage is untrusted); falls back field by field is the caller's choice. */
 export function validateProfile(v: unknown): Result<ControlProfile> {
   if (typeof v !== 'object' || v === null) return err(appError('invalid_profile', 'profile: expected an object'));

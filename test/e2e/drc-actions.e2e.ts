@@ -281,6 +281,35 @@ describe('gamepad action buttons in DRC (serve mode, simulated Dock 2 and RC Plu
     await hear((h) => h.method === 'camera_photo_take', from);
   });
 
+  it('the calibration screen rebinds a button: RT now takes the photo, A does nothing; rebinding A restores it', async () => {
+    const RT = 7;
+    const bind = async (action: string, button: number, label: string) => {
+      await page().click(`[data-testid="drc-binding-${action}"] button:has-text("Bind")`);
+      await waitText(`[data-testid="drc-binding-${action}-button"]`, 'press a button');
+      await tap(button);
+      await waitText(`[data-testid="drc-binding-${action}-button"]`, label);
+    };
+    await page().click('[data-testid="drc-calibrate"]');
+    await bind('take_photo', RT, 'RT');
+    await page().click('[data-testid="drc-calibration"] button:has-text("Save for this gamepad")');
+    let from = heard.length;
+    await tap(RT);
+    await hear((h) => h.method === 'camera_photo_take', from);
+    await waitText('[data-testid="drc-action"]', 'Photo taken.');
+    from = heard.length;
+    await tap(A); // sampled by the input loop (tap waits for that), but bound to nothing now
+    await tap(RT); // a barrier: actions go out in order, so A's would come first
+    await hear((h) => h.method === 'camera_photo_take', from);
+    expect(methodsFrom(from).filter((m) => m === 'camera_photo_take')).toHaveLength(1);
+    // Back to the default binding, for the tests after this one.
+    await page().click('[data-testid="drc-calibrate"]');
+    await bind('take_photo', A, 'A');
+    await page().click('[data-testid="drc-calibration"] button:has-text("Save for this gamepad")');
+    from = heard.length;
+    await tap(A);
+    await hear((h) => h.method === 'camera_photo_take', from);
+  });
+
   it('holding D-pad up drags the gimbal up (repeated) and releasing stops it', async () => {
     const from = heard.length;
     await press(DPAD_UP);

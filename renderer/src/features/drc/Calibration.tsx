@@ -1,9 +1,11 @@
-/** Calibration screen: live raw axes, per-axis min/centre/max capture, deadband, expo, reverse, stick mode; saved per gamepad. */
-import { useState } from 'react';
+/** Calibration screen: live raw axes, per-axis min/centre/max capture, deadband, expo, reverse, stick mode, button bindings; saved per gamepad. */
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { AxisCalibration } from '../../../../shared/control/calibration';
 import { PHYSICAL_AXES, STICK_MODES, type PhysicalAxis, type StickMode } from '../../../../shared/control/modes';
-import type { ControlProfile } from '../../../../shared/control/profile';
+import { BUTTON_ACTIONS, bindButton, newlyPressed, type ButtonAction, type ControlProfile } from '../../../../shared/control/profile';
+import { ACTION_TEXT } from './actions';
+import { buttonName } from './KeyHelp';
 import { loadProfile, saveProfile } from './profiles';
 import { drcStore } from './store';
 
@@ -13,6 +15,20 @@ export function Calibration({ onClose }: { readonly onClose: () => void }) {
   const input = useStore(drcStore, (s) => s.input);
   const id = input.gamepadId;
   const [profile, setProfile] = useState<ControlProfile | null>(() => (id ? loadProfile(id) : null));
+  // Binding capture: the next button pressed on the gamepad is bound to `capturing`.
+  const [capturing, setCapturing] = useState<ButtonAction | null>(null);
+  const heldAtStart = useRef<readonly number[]>([]);
+  useEffect(() => {
+    if (capturing === null || profile === null) return;
+    const pressed = newlyPressed(heldAtStart.current, input.buttons);
+    if (pressed === null) {
+      heldAtStart.current = heldAtStart.current.filter((i) => input.buttons.includes(i)); // released ones count again
+      return;
+    }
+    const r = bindButton(profile, capturing, pressed);
+    if (r.ok) setProfile(r.value);
+    setCapturing(null);
+  }, [capturing, input.buttons, profile]);
   if (!id || !profile) {
     return (
       <div className="drc-calibration" data-testid="drc-calibration">
@@ -65,6 +81,34 @@ export function Calibration({ onClose }: { readonly onClose: () => void }) {
         sticks: roll {input.sticks.roll.toFixed(2)} pitch {input.sticks.pitch.toFixed(2)} throttle {input.sticks.throttle.toFixed(2)} yaw {input.sticks.yaw.toFixed(2)}
       </p>
       <p className="muted" data-testid="drc-buttons">buttons held: {input.buttons.length > 0 ? input.buttons.join(', ') : '--'}</p>
+      <div className="drc-bindings" data-testid="drc-bindings">
+        {BUTTON_ACTIONS.map((a) => {
+          const i = profile.buttons[a];
+          return (
+            <div key={a} className="drc-binding" data-testid={`drc-binding-${a}`}>
+              <span>{ACTION_TEXT[a]}</span>
+              <span data-testid={`drc-binding-${a}-button`}>{capturing === a ? 'press a button…' : i === null ? 'unbound' : buttonName(i)}</span>
+              <button
+                onClick={() => {
+                  heldAtStart.current = input.buttons;
+                  setCapturing(capturing === a ? null : a);
+                }}
+              >
+                {capturing === a ? 'Cancel' : 'Bind'}
+              </button>
+              <button
+                disabled={i === null}
+                onClick={() => {
+                  const r = bindButton(profile, a, null);
+                  if (r.ok) setProfile(r.value);
+                }}
+              >
+                Clear
+              </button>
+            </div>
+          );
+        })}
+      </div>
       <button
         onClick={() => {
           saveProfile(id, profile);

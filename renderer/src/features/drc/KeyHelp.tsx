@@ -6,7 +6,7 @@ import { KEY_HELP } from './keyboard';
 /** Button names of the W3C "standard" gamepad mapping, by index (Xbox-style labels). */
 const STANDARD_BUTTONS: readonly string[] = ['A', 'B', 'X', 'Y', 'LB', 'RB', 'LT', 'RT', 'Back', 'Start', 'L3', 'R3', 'D-pad ↑', 'D-pad ↓', 'D-pad ←', 'D-pad →', 'Home'];
 
-const buttonName = (i: number): string => STANDARD_BUTTONS[i] ?? `button ${i}`;
+export const buttonName = (i: number): string => STANDARD_BUTTONS[i] ?? `button ${i}`;
 
 export function KeyHelp({ profile }: { readonly profile: ControlProfile }) {
   const bound = BUTTON_ACTIONS.flatMap((a) => {
