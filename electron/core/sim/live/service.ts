@@ -49,6 +49,8 @@ interface SimStream {
 
 export class SimLive {
   private readonly streams = new Map<string, SimStream>();
+  /** Pushes being killed (a live_stop_push answers at once): stop() waits for them too. */
+  private readonly killing = new Set<Promise<void>>();
   private failures: number[];
   /** Every live_* service this device was sent, in order (tests read what the cloud asked for). */
   readonly received: { readonly method: string; readonly data: unknown }[] = [];
@@ -98,6 +100,7 @@ export class SimLive {
 
   async stop(): Promise<void> {
     await Promise.all([...this.streams.values()].map((s) => this.stopStream(s, false)));
+    await Promise.all([...this.killing]);
   }
 
   private start(d: Record<string, unknown>, videoId: string): ServiceReplyData {
@@ -140,7 +143,10 @@ export class SimLive {
     s.stopped = true;
     this.streams.delete(s.videoId);
     if (report) this.publishStatus();
-    if (s.child) await killPush(s.child);
+    if (!s.child) return;
+    const k = killPush(s.child);
+    this.killing.add(k);
+    await k.finally(() => this.killing.delete(k));
   }
 
   /** Reply 0, then the new `live_status` (the device pushes state on change). */
