@@ -6,21 +6,11 @@ import type { DrcCameraOutcome, DrcCameraRequest } from '../../../shared/ipc/pay
 import { errorText } from '../../../shared/protocol';
 import { DRC_CAMERA_GATEWAY_MODELS, validateDrcCameraCommand } from '../../../shared/protocol/payload';
 import { appError, err, ok, type Result } from '../../../shared/util/result';
-import type { Shadow } from '../shadow/shadow';
-import type { Clock } from '../util/clock';
-import type { Counters } from '../util/counters';
-import type { Logger } from '../util/log';
-import { callDrc, type PayloadDrcPort } from './drc-port';
+import type { CommanderDeps } from './commander';
+import { callDrc } from './drc-port';
 
-export interface DrcCameraDeps {
-  readonly shadow: Shadow;
-  readonly drc: () => PayloadDrcPort;
-  readonly onDrcUp: Parameters<typeof callDrc>[1];
-  readonly clock: Clock;
-  readonly logger: Logger;
-  readonly counters: Counters;
-  readonly timeoutMs?: number;
-}
+/** The commander's dependencies, less the services caller (these settings exist only on drc/down). */
+export type DrcCameraDeps = Omit<CommanderDeps, 'caller'>;
 
 export async function runDrcCamera(d: DrcCameraDeps, req: DrcCameraRequest): Promise<Result<DrcCameraOutcome>> {
   const valid = validateDrcCameraCommand(req.method, req.data);
