@@ -6,7 +6,6 @@
 import { AbortMultipartUploadCommand, CreateMultipartUploadCommand, GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sha256Hex, signRequest } from '../../../electron/core/media/s3/sigv4';
 import type { TempCredential } from '../../../electron/core/media/credentials';
@@ -101,7 +100,8 @@ describe('S3 endpoint refusals', () => {
 
   it('a disk that fills up mid-upload answers 507 and leaves nothing, and the next upload works', async () => {
     let full = true;
-    h = await startS3Harness({ createWrite: (p) => (full ? diskFullAfter(p, 64 * 1024) : realWrite(p)) });
+    // The storage writer thread fails with ENOSPC after 64 KiB, as a full disk does.
+    h = await startS3Harness({ writeFault: () => (full ? 64 * 1024 : null) });
     const s3 = client(h, h.issue());
     expect(await refusal(put(s3, 'media/SN1/big.jpg', randomBytes(1024 * 1024)))).toMatchObject({ status: 507 });
     expect(h.files()).toEqual({ tmp: [], objects: [] });
@@ -110,29 +110,6 @@ describe('S3 endpoint refusals', () => {
     expect(h.files().objects).toHaveLength(1);
   });
 });
-
-import { createWriteStream } from 'node:fs';
-const realWrite = (p: string): Writable => createWriteStream(p, { flags: 'wx' });
-
-/** A real temp file that fails with ENOSPC once `limit` bytes were written, as a full disk does. */
-function diskFullAfter(path: string, limit: number): Writable {
-  const file = createWriteStream(path, { flags: 'wx' });
-  let n = 0;
-  return new Writable({
-    write(chunk: Buffer, _e, cb) {
-      n += chunk.length;
-      if (n > limit) return cb(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
-      file.write(chunk, cb);
-    },
-    final(cb) {
-      file.end(cb);
-    },
-    destroy(e, cb) {
-      file.destroy();
-      cb(e);
-    },
-  });
-}
 
 function raw(endpoint: string, method: string, path: string, headers: Record<string, string>, body: Buffer): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {

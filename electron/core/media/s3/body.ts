@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { rm } from 'node:fs/promises';
-import { PassThrough, type Transform } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { PayloadMode } from './auth';
 import { AwsChunkedDecoder } from './chunked';
 import { s3err, type S3Error } from './errors';
@@ -22,20 +22,27 @@ export interface BodyTarget {
 export async function receiveBody(req: IncomingMessage, payload: PayloadMode, store: ObjectStore, target: BodyTarget = {}): Promise<WriteResult | S3Error> {
   const declared = declaredLength(req, payload);
   if (declared !== null && declared > MAX_PUT_BYTES) return s3err(400, 'EntityTooLarge', `One upload may carry at most 5 GiB; this one declares ${declared} bytes. Use multipart upload.`);
-  // Piped (not handed to pipeline) so a failed write does not destroy the socket: the client still gets its answer.
-  const src: Transform = payload.kind === 'streaming' ? new AwsChunkedDecoder(payload.signing) : new PassThrough({ highWaterMark: 1 << 20 });
+  // The body goes to a storage writer thread as it arrives (sink.ts). A failed write leaves the socket open,
+  // so the client still gets its answer; an aws-chunked body is decoded (and its chunk signatures checked) first.
+  let src: Readable = req;
+  let decoder: AwsChunkedDecoder | null = null;
+  if (payload.kind === 'streaming') {
+    decoder = new AwsChunkedDecoder(payload.signing);
+    src = req.pipe(decoder);
+  }
   const onGone = (): void => {
-    if (!req.complete) src.destroy(Object.assign(new Error('request aborted'), { code: 'ECONNRESET' }));
+    if (!req.complete) decoder?.destroy(Object.assign(new Error('request aborted'), { code: 'ECONNRESET' }));
   };
-  req.once('close', onGone);
-  req.once('error', onGone);
-  req.pipe(src);
+  if (decoder) {
+    req.once('close', onGone);
+    req.once('error', onGone);
+  }
   let w: WriteResult;
   try {
     const sha = payload.kind === 'sha256';
     w = target.into ? await store.writeAt(src, target.into.file, target.into.start, sha) : await store.writeTemp(src, target.dir, sha);
   } catch (e) {
-    req.unpipe(src);
+    if (decoder) req.unpipe(decoder);
     return writeError(e);
   } finally {
     req.off('close', onGone);

@@ -11,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, createReadStream, mkdirSync, openSync } from 'node:fs';
 import { rm, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import type { Db } from '../../store/db';
 import { s3err, type S3Error } from './errors';
 import { syncFile, type ObjectStore, type StoredObject } from './objects';
@@ -187,7 +187,7 @@ export class Multipart {
     const lastAt = (parts.length - 1) * size;
     if (last.file_offset !== lastAt || last.file !== shared) {
       if (last.file_offset !== null) return null;
-      await pipeline(createReadStream(last.file, { highWaterMark: 1 << 20 }), this.store.openWrite(shared, lastAt));
+      await this.store.copyTo(createReadStream(last.file, { highWaterMark: 1 << 20 }), shared, lastAt);
     }
     await truncate(shared, lastAt + last.size); // drops parts uploaded but not listed
     await syncFile(shared);
@@ -197,19 +197,15 @@ export class Multipart {
   /** Any layout: every listed part, in order, copied into one new fsynced file. */
   private async concatenate(u: Upload, parts: readonly PartRow[]): Promise<string> {
     const tmp = join(this.store.tmpDir, `${u.uploadId}.assemble`);
-    try {
-      const out = this.store.openWrite(tmp);
-      out.setMaxListeners(0); // one pipeline per part adds (and removes) listeners
+    async function* bytes(): AsyncGenerator<Buffer> {
       for (const p of parts) {
         if (p.size === 0) continue;
         const start = p.file_offset ?? 0;
-        await pipeline(createReadStream(p.file, { start, end: start + p.size - 1, highWaterMark: 1 << 20 }), out, { end: false });
+        yield* createReadStream(p.file, { start, end: start + p.size - 1, highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>;
       }
-      await new Promise<void>((res, rej) => {
-        out.once('error', rej);
-        out.end(() => res());
-      });
-      await syncFile(tmp);
+    }
+    try {
+      await this.store.copyTo(Readable.from(bytes(), { objectMode: false }), tmp, null);
       return tmp;
     } catch (e) {
       await rm(tmp, { force: true });

@@ -5,13 +5,12 @@
  * which `sweep()` removes at start, so a half-written or aborted object never shows as a file.
  */
 import { randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { Readable, Writable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import type { Db } from '../../store/db';
-import { HashingCounter } from './hashing';
+import { SinkPool } from './sink';
 
 export interface StoredObject {
   readonly bucket: string;
@@ -34,11 +33,10 @@ export interface ObjectStoreOptions {
   readonly root: string;
   readonly db: Db;
   readonly now: () => number;
-  /**
-   * Test seam: how a temp file is opened for writing (a disk-full simulation replaces it). Without `start` the
-   * file is new; with it, an existing file is written from that offset (a multipart upload's shared data file).
-   */
-  readonly createWrite?: (path: string, start?: number) => Writable;
+  /** Storage writer threads (default: one per core, at most 4). */
+  readonly writerThreads?: number;
+  /** Test seam (disk-full simulation): bytes after which writing `file` fails with ENOSPC; null = never. */
+  readonly writeFault?: (file: string) => number | null;
 }
 
 interface Row {
@@ -54,15 +52,15 @@ interface Row {
 export class ObjectStore {
   readonly tmpDir: string;
   readonly objDir: string;
-  /** Opens a new temp file, or an existing one at `start`, for writing (the disk-full test seam applies here). */
-  readonly openWrite: (path: string, start?: number) => Writable;
+  /** Hashes, writes and fsyncs upload bodies off the event loop. */
+  private readonly sink: SinkPool;
 
   constructor(private readonly o: ObjectStoreOptions) {
     this.tmpDir = join(o.root, 'tmp');
     this.objDir = join(o.root, 'objects');
     mkdirSync(this.tmpDir, { recursive: true });
     mkdirSync(this.objDir, { recursive: true });
-    this.openWrite = o.createWrite ?? ((p, start) => createWriteStream(p, start === undefined ? { flags: 'wx', highWaterMark: 1 << 20 } : { flags: 'r+', start, highWaterMark: 1 << 20 }));
+    this.sink = new SinkPool({ ...(o.writerThreads !== undefined ? { threads: o.writerThreads } : {}), ...(o.writeFault ? { writeFault: o.writeFault } : {}) });
   }
 
   /** Removes what a crash left behind: temp files, and object files with no index row. */
@@ -84,11 +82,11 @@ export class ObjectStore {
     return { tmp, orphans };
   }
 
-  /** Streams `src` to a new fsynced temp file; removes it on any error. */
+  /** Streams `src` to a new fsynced temp file (MD5 always, SHA-256 on request); removes it on any error. */
   async writeTemp(src: Readable, dir = this.tmpDir, wantSha256 = false): Promise<WriteResult> {
     const file = join(dir, randomUUID());
     try {
-      return await this.writeFile(src, file, undefined, wantSha256);
+      return await this.write(src, file, null, true, wantSha256);
     } catch (e) {
       await rm(file, { force: true });
       throw e;
@@ -100,14 +98,22 @@ export class ObjectStore {
    * bytes; the file itself stays (other writers own the rest of it), and nothing refers to that region.
    */
   writeAt(src: Readable, file: string, start: number, wantSha256 = false): Promise<WriteResult> {
-    return this.writeFile(src, file, start, wantSha256);
+    return this.write(src, file, start, true, wantSha256);
   }
 
-  private async writeFile(src: Readable, file: string, start: number | undefined, wantSha256: boolean): Promise<WriteResult> {
-    const hasher = new HashingCounter(wantSha256);
-    await pipeline(src, hasher, this.openWrite(file, start));
-    await syncFile(file);
-    return { file, size: hasher.bytes, md5: hasher.md5Hex(), sha256: hasher.sha256Hex() };
+  /** Copies `src` into `file` (new when `start` is null, else from byte `start`) and fsyncs it, without hashing. */
+  copyTo(src: Readable, file: string, start: number | null): Promise<WriteResult> {
+    return this.write(src, file, start, false, false);
+  }
+
+  /** Stops the writer threads. */
+  close(): Promise<void> {
+    return this.sink.close();
+  }
+
+  private async write(src: Readable, file: string, start: number | null, md5: boolean, sha256: boolean): Promise<WriteResult> {
+    const r = await this.sink.write(src, { file, start, md5, sha256 });
+    return { file, size: r.size, md5: r.md5 ?? '', sha256: r.sha256 };
   }
 
   /** Moves a finished temp file into objects/ and indexes it; an object it replaces is deleted after commit. */

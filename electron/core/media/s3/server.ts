@@ -25,7 +25,8 @@ export interface S3ServerOptions {
   readonly logger: Logger;
   readonly counters: Counters;
   readonly onObject: (o: StoredObject, by: TempCredential) => void;
-  readonly createWrite?: ObjectStoreOptions['createWrite'];
+  readonly writerThreads?: ObjectStoreOptions['writerThreads'];
+  readonly writeFault?: ObjectStoreOptions['writeFault'];
 }
 
 export interface S3Server {
@@ -35,7 +36,7 @@ export interface S3Server {
 }
 
 export async function startS3Server(o: S3ServerOptions): Promise<S3Server> {
-  const store = new ObjectStore({ root: o.root, db: o.db, now: o.now, ...(o.createWrite ? { createWrite: o.createWrite } : {}) });
+  const store = new ObjectStore({ root: o.root, db: o.db, now: o.now, ...(o.writerThreads !== undefined ? { writerThreads: o.writerThreads } : {}), ...(o.writeFault ? { writeFault: o.writeFault } : {}) });
   const swept = store.sweep();
   if (swept.tmp + swept.orphans > 0) o.logger.info('removed leftovers of interrupted uploads', swept);
   const multipart = new Multipart(o.db, store, o.now);
@@ -63,7 +64,7 @@ export async function startS3Server(o: S3ServerOptions): Promise<S3Server> {
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => void store.close().then(() => resolve()));
       }),
   };
 }
