@@ -2,8 +2,8 @@
  * A storage writer thread, as plain CommonJS run with `new Worker(src, { eval: true })` (same reason as the
  * telemetry writer: one string loads alike under vitest, tsx and the electron-vite bundle). It takes upload
  * bodies off the engine's event loop: hashes them (MD5 for the ETag, SHA-256 when the client signed the
- * payload), writes them at their position and fsyncs them. MD5 runs at ~600 MB/s on one core, so hashing on
- * the event loop capped uploads and stalled everything else the engine did meanwhile.
+ * payload), writes them at their position and fsyncs them. MD5 runs at ~600 MB/s on one core: on the event
+ * loop it capped uploads at ~250 MB/s and ran in between everything else the engine does.
  *
  * The kernel copies each batch into the page cache on a libuv pool thread while this thread hashes it, so a
  * write stalled by the kernel's dirty-page throttling does not stop the hashing of other uploads.
