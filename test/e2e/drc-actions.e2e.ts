@@ -13,19 +13,13 @@ import type { SimExtensionFactory } from '../../electron/core/sim/extension';
 import { createDrcSimExtension } from '../../electron/core/sim/extensions/drc';
 import { payloadSimExtension } from '../../electron/core/sim/extensions/payload';
 import { openSession, type Session } from './helpers/browser';
-import type { PageGlobals } from './helpers/page-globals';
+import { installVirtualPad, openApp, type PadGlobals } from './helpers/app';
 import { startServe, type ServeHandle } from './helpers/serve';
 
-interface VirtualPad {
-  connected: boolean;
-  axes: number[];
-  buttons: { pressed: boolean; value: number }[];
-}
 interface PayloadHook {
   selection(): { sn: string; payloadIndex: string; osd: { camera: Record<string, unknown>; gimbal: Record<string, unknown> } } | null;
 }
-type PadPage = PageGlobals & {
-  __pad: VirtualPad;
+type PadPage = PadGlobals & {
   readonly __outpostPayload?: PayloadHook;
   readonly localStorage: { getItem(k: string): string | null; readonly length: number; key(i: number): string | null };
 };
@@ -156,14 +150,8 @@ beforeAll(async () => {
   });
   await Promise.all([fleet.ready(), rcFleet.ready()]);
   s = await openSession();
-  await s.page.addInitScript(() => {
-    const g = globalThis as unknown as PadPage & { navigator: { getGamepads: () => unknown[] } };
-    g.__pad = { connected: true, axes: [0, 0, 0, 0], buttons: Array.from({ length: 17 }, () => ({ pressed: false, value: 0 })) };
-    const pad = g.__pad;
-    g.navigator.getGamepads = () => [pad.connected ? { id: 'Virtual Pad (STANDARD GAMEPAD)', index: 0, connected: true, mapping: 'standard', timestamp: Date.now(), axes: [...pad.axes], buttons: pad.buttons.map((b) => ({ ...b, touched: b.pressed })) } : null];
-  });
-  await s.page.goto(`${serve.url}/?token=${encodeURIComponent(serve.token)}`);
-  await s.page.waitForSelector('[data-testid="conn-state"][data-state="connected"]');
+  await installVirtualPad(s.page);
+  await openApp(s.page, serve);
   await s.page.locator(`[data-testid="fleet-row-${dock().gatewaySn}"]`).waitFor({ timeout: 30_000 });
   await s.page.click(`[data-testid="fleet-row-${dock().gatewaySn}"]`);
   await s.page.locator('[data-testid="drc-panel"]').waitFor();

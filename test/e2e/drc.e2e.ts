@@ -10,14 +10,10 @@ import { drcSim, type DrcSimEvent, type DrcSimHandle } from '../../electron/core
 import { createDrcSimExtension } from '../../electron/core/sim/extensions/drc';
 import { openSession, type Session } from './helpers/browser';
 import type { PageGlobals } from './helpers/page-globals';
+import { installVirtualPad, openApp, type PadGlobals } from './helpers/app';
 import { startServe, type ServeHandle } from './helpers/serve';
 
-interface VirtualPad {
-  connected: boolean;
-  axes: number[];
-  buttons: { pressed: boolean; value: number }[];
-}
-type PadPage = PageGlobals & { __pad: VirtualPad; dispatchEvent(e: unknown): void; Event: new (t: string) => unknown };
+type PadPage = PadGlobals & { dispatchEvent(e: unknown): void; Event: new (t: string) => unknown };
 
 let serve: ServeHandle;
 let s: Session;
@@ -54,15 +50,8 @@ beforeAll(async () => {
   refusing = await startFleet({ ...common, kinds: ['rc-plus'], snPrefix: 'NOPE', spacingM: 500, device: { autoFly: false, extensions: [createDrcSimExtension({ pilotAnswer: 'failed' })] } });
   await Promise.all([fleet.ready(), refusing.ready()]);
   s = await openSession();
-  // A standard-mapping gamepad the test moves: navigator.getGamepads() returns it while connected.
-  await s.page.addInitScript(() => {
-    const g = globalThis as unknown as PadPage & { navigator: { getGamepads: () => unknown[] } };
-    g.__pad = { connected: true, axes: [0, 0, 0, 0], buttons: Array.from({ length: 17 }, () => ({ pressed: false, value: 0 })) };
-    const pad = g.__pad;
-    g.navigator.getGamepads = () => [pad.connected ? { id: 'Virtual Pad (STANDARD GAMEPAD)', index: 0, connected: true, mapping: 'standard', timestamp: Date.now(), axes: [...pad.axes], buttons: pad.buttons.map((b) => ({ ...b, touched: b.pressed })) } : null];
-  });
-  await s.page.goto(`${serve.url}/?token=${encodeURIComponent(serve.token)}`);
-  await s.page.waitForSelector('[data-testid="conn-state"][data-state="connected"]');
+  await installVirtualPad(s.page);
+  await openApp(s.page, serve);
 }, 120_000);
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import { startFleet, type Fleet } from '../../electron/core/sim';
 import { createLiveSimExtension } from '../../electron/core/sim/extensions/live';
 import type { SimLive } from '../../electron/core/sim/live/service';
 import { isLocal, openSession, type Session } from './helpers/browser';
+import { openApp } from './helpers/app';
 import { startServe, type ServeHandle } from './helpers/serve';
 
 let serve: ServeHandle;
@@ -30,8 +31,7 @@ beforeAll(async () => {
   });
   await fleet.ready();
   s = await openSession();
-  await s.page.goto(`${serve.url}/?token=${encodeURIComponent(serve.token)}`);
-  await s.page.waitForSelector('[data-testid="conn-state"][data-state="connected"]');
+  await openApp(s.page, serve);
 }, 120_000);
 
 afterAll(async () => {

@@ -11,6 +11,7 @@ import type { MissionsDebugHook } from '../../renderer/src/features/missions/deb
 import { groundDistance, offset } from '../../renderer/src/features/missions/geometry';
 import { openSession, type Session } from './helpers/browser';
 import type { PageGlobals } from './helpers/page-globals';
+import { openApp } from './helpers/app';
 import { startServe, type ServeHandle } from './helpers/serve';
 
 type Page = Omit<PageGlobals, 'document'> & {
@@ -73,8 +74,7 @@ beforeAll(async () => {
   });
   await fleet.ready();
   s = await openSession();
-  await s.page.goto(`${serve.url}/?token=${encodeURIComponent(serve.token)}`);
-  await s.page.waitForSelector('[data-testid="conn-state"][data-state="connected"]');
+  await openApp(s.page, serve);
 }, 120_000);
 
 afterAll(async () => {
