@@ -132,6 +132,8 @@ export interface DrcInvokeMap {
   'drc:sessions': { req: void; res: readonly DrcSessionView[] };
   /** One-key return home of the gateway's aircraft; works with or without a DRC session. */
   'drc:returnHome': { req: { gateway: string }; res: Result<ReturnHomeOutcome> };
+  /** Cancels a return home (`return_home_cancel`): the aircraft hovers; in a DRC session the sticks fly it. */
+  'drc:returnHomeCancel': { req: { gateway: string }; res: Result<ReturnHomeOutcome> };
 }
 
 export interface DrcSendMap {
@@ -145,6 +147,6 @@ export interface DrcEventMap {
   'drc:telemetry': DrcTelemetry;
 }
 
-export const DRC_INVOKE_CHANNELS = ['drc:enter', 'drc:exit', 'drc:emergencyStop', 'drc:sessions', 'drc:returnHome'] as const;
+export const DRC_INVOKE_CHANNELS = ['drc:enter', 'drc:exit', 'drc:emergencyStop', 'drc:sessions', 'drc:returnHome', 'drc:returnHomeCancel'] as const;
 export const DRC_SEND_CHANNELS = ['drc:sticks'] as const;
 export const DRC_EVENT_CHANNELS = ['drc:state', 'drc:telemetry'] as const;

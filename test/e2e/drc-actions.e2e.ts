@@ -339,6 +339,30 @@ describe('gamepad action buttons in DRC (serve mode, simulated Dock 2 and RC Plu
     await page().waitForFunction(() => !(globalThis as unknown as PadPage).document.querySelector('[data-testid="drc-rth-hold"]'));
   });
 
+  it('while it flies home, "Cancel return home" sends return_home_cancel and the aircraft hovers where it is', async () => {
+    // Out again, well clear of home: climb and fly forward.
+    await setAxes([0, -1, 0, -1]);
+    try {
+      await nextDown((e) => e.method === 'stick_control' && dock().snapshot().elevation > 10 && dock().snapshot().homeDistance > 80, 60_000);
+    } finally {
+      await setAxes([0, 0, 0, 0]);
+    }
+    await nextDown((e) => e.method === 'stick_control' && stick(e).throttle === 1024 && stick(e).pitch === 1024, 30_000);
+    expect(await page().locator('[data-testid="drc-rth-cancel"]').count()).toBe(0); // not flying home: nothing to cancel
+    const sent = heard.length;
+    await press(Y);
+    await page().waitForSelector('[data-testid="drc-rth-hold"][data-state="fired"]');
+    await release(Y);
+    await hear((h) => h.method === 'return_home', sent);
+    await page().locator('[data-testid="drc-rth-cancel"]').waitFor({ timeout: 15_000 });
+    const from = heard.length;
+    await page().click('[data-testid="drc-rth-cancel"]');
+    expect((await hear((h) => h.method === 'return_home_cancel', from)).data).toBeNull();
+    await waitText('[data-testid="drc-action"]', 'Return home cancelled: the aircraft hovers.');
+    expect(dock().snapshot()).toMatchObject({ phase: 'manual', airborne: true });
+    await page().locator('[data-testid="drc-rth-cancel"]').waitFor({ state: 'detached', timeout: 15_000 });
+  }, 120_000);
+
   it('Pilot 2 on an RC Plus 2: the same shutter button goes out as drc_camera_photo_take on the DRC link', async () => {
     const rc = rcFleet.devices[0]!;
     await page().click(`[data-testid="fleet-row-${rc.gatewaySn}"]`);

@@ -1,5 +1,5 @@
 /**
- * The DRC capability: `drc:enter/exit/emergencyStop/sessions/returnHome` and the `drc:sticks` stream, one
+ * The DRC capability: `drc:enter/exit/emergencyStop/sessions/returnHome/returnHomeCancel` and the `drc:sticks` stream, one
  * DrcSession per gateway, device signals routed to it, drc/up pushes forwarded to the renderer
  * (and the OSD fed to the shadow so the globe follows at the DRC rate).
  */
@@ -10,7 +10,7 @@ import { appError, err, ok, type Result } from '../../../shared/util/result';
 import type { Feature, FeatureContext, FeatureFactory } from '../features/types';
 import { issueDrcCredentials, renewDrcCredentials, type DrcCredentials } from './credentials';
 import { planEnter } from './request';
-import { returnHome } from './return-home';
+import { cancelReturnHome, returnHome } from './return-home';
 import { DrcSession, type SessionConfig } from './session';
 import { authoritySignalOf, drcStateOf, drcStatusOf, joystickInvalidText, pilotAnswerOf } from './signals';
 import { forwardTelemetry } from './telemetry';
@@ -159,6 +159,7 @@ function startDrc(ctx: FeatureContext, opts: DrcFeatureOptions): Feature {
       'drc:sessions': () => [...sessions.values()].map((s) => s.view()),
       // Not tied to a session: a dock flies home on request also outside DRC.
       'drc:returnHome': (req) => returnHome({ caller: ctx.caller, shadow: ctx.shadow, logger: log, counters: ctx.counters }, req?.gateway),
+      'drc:returnHomeCancel': (req) => cancelReturnHome({ caller: ctx.caller, shadow: ctx.shadow, logger: log, counters: ctx.counters }, req?.gateway),
     },
     sends: {
       'drc:sticks': (msg: DrcSticksMessage) => {

@@ -357,8 +357,8 @@ export class SimDevice {
       this.link.publish('services_reply', topics.servicesReply(this.gatewaySn), envelope(this.gatewaySn, this.clock.now(), data, { method, tid: msg.tid, bid: msg.bid }));
       return;
     }
-    const airborne = this.snapshot().airborne;
-    const out = handleService(method, msg.data, { product: this.product, airborne, aircraftOn: this.aircraftOn });
+    const snap = this.snapshot();
+    const out = handleService(method, msg.data, { product: this.product, airborne: snap.airborne, returning: snap.phase === 'return', aircraftOn: this.aircraftOn });
     if (out.data.result !== 0) this.log.info('service refused', { method, result: out.data.result });
     this.link.publish('services_reply', topics.servicesReply(this.gatewaySn), envelope(this.gatewaySn, this.clock.now(), out.data, { method, tid: msg.tid, bid: msg.bid }));
     if (out.data.result !== 0) return;
@@ -426,6 +426,9 @@ export class SimDevice {
         return;
       case 'return_home':
         if (this.returnHome()) this.publishReturnHomeInfo();
+        return;
+      case 'return_home_cancel':
+        this.flight.cancelReturn();
         return;
       case 'dock_field':
         this.dock[e.field] = e.value;

@@ -155,6 +155,17 @@ export class FlightModel {
     return true;
   }
 
+  /**
+   * return_home_cancel: the aircraft stops where it is and hovers (dock2 50.wayline.md "Cancel return"); in a
+   * DRC session the sticks fly it from there. The landing at the end of a return is not cancelled.
+   */
+  cancelReturn(): boolean {
+    if (this.phase !== 'return') return false;
+    this.hSpeed = this.vSpeed = this.vEast = this.vNorth = 0;
+    this.enter('manual');
+    return true;
+  }
+
   /** Flying home by itself (RTH or the landing that ends it). */
   get homing(): boolean {
     return this.phase === 'return' || this.phase === 'landing';

@@ -16,6 +16,7 @@ export type ServiceEffect =
   | { readonly kind: 'debug_mode'; readonly on: boolean }
   | { readonly kind: 'launch' }
   | { readonly kind: 'return_home' }
+  | { readonly kind: 'return_home_cancel' }
   | { readonly kind: 'live'; readonly start: boolean; readonly videoId: string; readonly quality: number }
   | { readonly kind: 'dock_field'; readonly field: DockField; readonly value: number };
 
@@ -35,6 +36,8 @@ export interface ServiceOutcome {
 export interface ServiceContext {
   readonly product: SimProduct;
   readonly airborne: boolean;
+  /** Flying home by RTH (not yet landing): what return_home_cancel can stop. */
+  readonly returning: boolean;
   readonly aircraftOn: boolean;
 }
 
@@ -91,6 +94,8 @@ export function handleService(method: string, data: unknown, ctx: ServiceContext
       return { data: ok({ status: 'in_progress' }), effect: { kind: 'launch' } };
     case 'return_home':
       return ctx.airborne ? { data: ok(), effect: { kind: 'return_home' } } : { data: fail(ERR_NOT_SUPPORTED) };
+    case 'return_home_cancel':
+      return ctx.returning ? { data: ok(), effect: { kind: 'return_home_cancel' } } : { data: fail(ERR_NOT_SUPPORTED) };
     case 'live_start_push':
     case 'live_stop_push':
       return {

@@ -85,4 +85,38 @@ describe('return home (drc:returnHome)', () => {
     const r = await t.engine.invoke['drc:returnHome']({ gateway: fleet.devices[1]!.gatewaySn });
     expect(r).toMatchObject({ ok: false, error: { code: 'device_error', message: expect.stringContaining('(code 314000)') } });
   });
+
+  it('cancel return home (drc:returnHomeCancel): the aircraft stops where it is and the sticks fly it; nothing to cancel is refused', async () => {
+    const dev = fleet.devices[0]!;
+    const gw = dev.gatewaySn;
+    // The test before hands the aircraft back, which then flies home and lands: wait for it on the ground.
+    await waitForPatch(t.engine, () => dev.snapshot().phase === 'docked', 30_000);
+    expect(await t.engine.invoke['drc:returnHomeCancel']({ gateway: gw })).toMatchObject({ ok: false, error: { code: 'device_error', message: expect.stringMatching(/^Cancel return home refused by the device: .*\(code 314000\)\.$/) } });
+    const entered = await t.engine.invoke['drc:enter']({ gateway: gw });
+    if (!entered.ok) throw new Error(entered.error.message);
+    let sticks: Sticks = { roll: 0, pitch: 1, throttle: 1, yaw: 0 };
+    const stop = streamSticks(t.engine, gw, entered.value.id, () => sticks);
+    try {
+      await waitTelemetry(t.engine, gw, () => dev.snapshot().elevation > 15 && dev.snapshot().homeDistance > 40, 20_000);
+      sticks = NEUTRAL;
+      await nextDown(drcSim(gw)!, (e) => e.method === 'stick_control' && stickOf(e).throttle === 1024);
+      expect(await t.engine.invoke['drc:returnHome']({ gateway: gw })).toMatchObject({ ok: true });
+      await waitForPatch(t.engine, () => modeCode(dev.aircraftSn) === 9, 5_000);
+      const r = await t.engine.invoke['drc:returnHomeCancel']({ gateway: gw });
+      expect(r).toEqual({ ok: true, value: { gateway: gw, status: 'ok', text: 'Return home cancelled: the aircraft hovers.' } });
+      expect(dev.snapshot().phase).toBe('manual');
+      await waitForPatch(t.engine, () => modeCode(dev.aircraftSn) === 17, 5_000);
+      // Under centred sticks it holds its distance from home…
+      const held = dev.snapshot().homeDistance;
+      await new Promise((res) => setTimeout(res, 1500));
+      expect(Math.abs(dev.snapshot().homeDistance - held)).toBeLessThan(2);
+      // …and the pitch stick flies it on from there (nose toward home, as the return left it).
+      sticks = { roll: 0, pitch: 1, throttle: 0, yaw: 0 };
+      await waitTelemetry(t.engine, gw, () => Math.abs(dev.snapshot().homeDistance - held) > 10, 10_000);
+      expect(dev.snapshot().phase).toBe('manual');
+    } finally {
+      stop();
+      await t.engine.invoke['drc:exit']({ gateway: gw });
+    }
+  }, 60_000);
 });

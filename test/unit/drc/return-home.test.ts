@@ -1,6 +1,6 @@
-/** drc:returnHome: `return_home` (data null) on the gateway's services, the answer in words; timeouts on the fake clock. */
+/** drc:returnHome / drc:returnHomeCancel: `return_home` / `return_home_cancel` (data null) on the gateway's services, the answer in words; timeouts on the fake clock. */
 import { describe, expect, it } from 'vitest';
-import { returnHome } from '../../../electron/core/drc/return-home';
+import { cancelReturnHome, returnHome } from '../../../electron/core/drc/return-home';
 import { ServiceCaller } from '../../../electron/core/services/caller';
 import { Shadow } from '../../../electron/core/shadow/shadow';
 import { Counters } from '../../../electron/core/util/counters';
@@ -26,8 +26,10 @@ function setup(gatewayKey: [number, number] = [3, 2]) {
     const last = published.at(-1)!;
     caller.handleReply('GW', { tid: last.tid, bid: last.bid, timestamp: 0, method: last.method, data }, data);
   };
-  const run = (gateway: unknown) => returnHome({ caller, shadow, logger: silentLogger, counters, timeoutMs: 5000 }, gateway);
-  return { clock, published, answer, run, counters };
+  const deps = { caller, shadow, logger: silentLogger, counters, timeoutMs: 5000 };
+  const run = (gateway: unknown) => returnHome(deps, gateway);
+  const cancel = (gateway: unknown) => cancelReturnHome(deps, gateway);
+  return { clock, published, answer, run, cancel, counters };
 }
 
 const flush = () => new Promise((r) => setImmediate(r));
@@ -81,5 +83,31 @@ describe('returnHome', () => {
     expect(await s.run('AC')).toMatchObject({ ok: false, error: { code: 'not_a_gateway' } });
     expect(await s.run(undefined)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(s.published).toEqual([]);
+  });
+});
+
+describe('cancelReturnHome', () => {
+  it('sends return_home_cancel with data null and says the aircraft hovers', async () => {
+    const s = setup();
+    const p = s.cancel('GW');
+    await flush();
+    expect(s.published).toMatchObject([{ topic: 'thing/product/GW/services', method: 'return_home_cancel', data: null }]);
+    s.answer({ result: 0 });
+    expect(await p).toEqual({ ok: true, value: { gateway: 'GW', status: null, text: 'Return home cancelled: the aircraft hovers.' } });
+    expect(s.counters.snapshot()['drc.return_home_cancel']).toBe(1);
+  });
+
+  it('a refusal, a silence and a non-gateway read as cancel, with their own advice', async () => {
+    const s = setup();
+    const p = s.cancel('GW');
+    await flush();
+    s.answer({ result: 314000 });
+    expect(await p).toMatchObject({ ok: false, error: { code: 'device_error', message: 'Cancel return home refused by the device: Operation not supported. Check device status (code 314000).' } });
+    const q = s.cancel('GW');
+    await flush();
+    s.clock.advance(5000);
+    expect(await q).toMatchObject({ ok: false, error: { code: 'timeout', message: 'Cancel return home: GW did not answer within 5 s. Watch the aircraft; send it again if it is still flying home.' } });
+    expect(await s.cancel('AC')).toMatchObject({ ok: false, error: { code: 'not_a_gateway' } });
+    expect(s.counters.snapshot()['drc.return_home_cancel_failed']).toBe(2);
   });
 });

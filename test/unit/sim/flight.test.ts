@@ -116,4 +116,33 @@ describe('FlightModel', () => {
     m.advanceTo(200_000);
     expect(m.snapshot()).toMatchObject({ phase: 'docked', airborne: false, homeDistance: 0, elevation: 0 });
   });
+
+  it('cancelling a return hovers where it is; under DRC sticks the pilot flies on from there; not while landing', () => {
+    const m = new FlightModel(HOME, planFromSeed(5), { battery: 100, autoFly: false });
+    m.advanceTo(0);
+    expect(m.cancelReturn()).toBe(false); // on the ground: nothing to cancel
+    m.setManual({ forward: 0, right: 0, up: 5, yawRate: 0 });
+    m.advanceTo(10_000);
+    m.setManual({ forward: 10, right: 0, up: 0, yawRate: 0 });
+    m.advanceTo(30_000);
+    expect(m.returnHome()).toBe(true);
+    m.setManual({ forward: 0, right: 0, up: 0, yawRate: 0 });
+    m.advanceTo(33_000);
+    expect(m.cancelReturn()).toBe(true);
+    expect(m.snapshot()).toMatchObject({ phase: 'manual', modeCode: 17, airborne: true });
+    const at = m.snapshot();
+    m.advanceTo(40_000);
+    // Centred sticks: it stays put (speeds settle to zero), no longer closing on home.
+    expect(m.snapshot().homeDistance).toBeCloseTo(at.homeDistance, 0);
+    expect(m.snapshot().horizontalSpeed).toBe(0);
+    m.setManual({ forward: 5, right: 0, up: 0, yawRate: 0 });
+    m.advanceTo(45_000);
+    expect(m.snapshot().homeDistance).not.toBeCloseTo(at.homeDistance, 0);
+    // Home and landing: the landing is not cancelled.
+    expect(m.returnHome()).toBe(true);
+    m.setManual({ forward: 0, right: 0, up: 0, yawRate: 0 });
+    for (let t = 46_000; m.snapshot().phase === 'return' && t < 400_000; t += 500) m.advanceTo(t);
+    expect(m.snapshot().phase).toBe('landing');
+    expect(m.cancelReturn()).toBe(false);
+  });
 });

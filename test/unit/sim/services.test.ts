@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { product } from '../../../electron/core/sim/products';
 import { ERR_NOT_SUPPORTED, ERR_WRONG_PARAMETER, handleService } from '../../../electron/core/sim/services';
 
-const dock2 = { product: product('dock2'), airborne: false, aircraftOn: true };
+const dock2 = { product: product('dock2'), airborne: false, returning: false, aircraftOn: true };
 
 describe('handleService', () => {
   it('acks every documented Dock 2 service given its required fields', () => {
@@ -10,8 +10,9 @@ describe('handleService', () => {
     expect(methods.length).toBeGreaterThan(80);
     for (const [method, spec] of methods) {
       const data = Object.fromEntries(spec.required.map((k) => [k, 1]));
-      // return_home needs an aircraft in the air; everything else is fine on the ground.
-      const out = handleService(method, data, { ...dock2, airborne: method === 'return_home' });
+      // return_home needs an aircraft in the air, return_home_cancel one flying home; everything else is fine on the ground.
+      const home = method === 'return_home' || method === 'return_home_cancel';
+      const out = handleService(method, data, { ...dock2, airborne: home, returning: method === 'return_home_cancel' });
       expect(out.data.result, method).toBe(0);
     }
   });
@@ -41,6 +42,9 @@ describe('handleService', () => {
     expect(handleService('flighttask_execute', { flight_id: 'f' }, dock2).effect).toEqual({ kind: 'launch' });
     expect(handleService('flighttask_execute', { flight_id: 'f' }, { ...dock2, aircraftOn: false }).data.result).toBe(ERR_NOT_SUPPORTED);
     expect(handleService('return_home', null, { ...dock2, airborne: true }).effect).toEqual({ kind: 'return_home' });
+    expect(handleService('return_home_cancel', null, { ...dock2, airborne: true, returning: true }).effect).toEqual({ kind: 'return_home_cancel' });
+    // Nothing to cancel: not flying home.
+    expect(handleService('return_home_cancel', null, { ...dock2, airborne: true }).data.result).toBe(ERR_NOT_SUPPORTED);
   });
 
   it('replies fileupload_list with files next to result, as the docs do', () => {

@@ -1,6 +1,6 @@
 /**
  * Fly it: DRC for the selected dock or remote controller. Enter/exit, the emergency stop (button,
- * gamepad binding, Space), the session's state and why it ended, the dead-man state, what the last
+ * gamepad binding, Space), cancel return home while the aircraft flies home, the session's state and why it ended, the dead-man state, what the last
  * button action did, the HUD, and the key help.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -16,7 +16,7 @@ import { Hud } from './Hud';
 import { emergencyStop, startInputLoop } from './input';
 import { KeyHelp } from './KeyHelp';
 import { loadProfile } from './profiles';
-import { drcStore, receiveSession, receiveTelemetry, setError } from './store';
+import { drcStore, receiveSession, receiveTelemetry, setAction, setError } from './store';
 import './drc.css';
 
 const PHASE_TEXT: Readonly<Record<DrcSessionView['phase'], string>> = {
@@ -28,6 +28,9 @@ const PHASE_TEXT: Readonly<Record<DrcSessionView['phase'], string>> = {
   exiting: 'Exiting DRC…',
   ended: 'DRC ended',
 };
+
+/** Aircraft mode_code 9: returning home (enums.md, "Mode code"), what "Cancel return home" can stop. */
+const RETURNING = 9;
 
 /** The gateway of the selected device (an aircraft flies through its dock or RC). */
 const selectedGateway = (): string | null => {
@@ -85,6 +88,13 @@ export function DrcPanel({ client }: { readonly client: OutpostClient }) {
       const r = await client.invoke('drc:exit', { gateway: gw });
       if (!r.ok) setError(r.error.message);
     });
+  const returning = aircraft?.groups.status?.fields.mode_code === RETURNING;
+  const cancelReturn = (): void =>
+    run(async () => {
+      setAction(true, 'Cancel return home: sending…');
+      const r = await client.invoke('drc:returnHomeCancel', { gateway: gw });
+      setAction(r.ok, r.ok ? r.value.text : r.error.message);
+    });
 
   return (
     <section className="drc-panel" data-testid="drc-panel">
@@ -107,6 +117,11 @@ export function DrcPanel({ client }: { readonly client: OutpostClient }) {
         <button className="drc-estop" onClick={() => emergencyStop(client, gw)} data-testid="drc-estop" title="Emergency stop (Space, or the bound gamepad button)">
           EMERGENCY STOP
         </button>
+        {returning ? (
+          <button onClick={cancelReturn} data-testid="drc-rth-cancel" title="The aircraft stops and hovers; in DRC the sticks fly it from there">
+            Cancel return home
+          </button>
+        ) : null}
         <button onClick={() => setCalibrating((c) => !c)} data-testid="drc-calibrate">
           Gamepad…
         </button>
