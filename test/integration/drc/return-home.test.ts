@@ -41,6 +41,33 @@ afterAll(async () => {
 const dock = () => fleet.devices[0]!;
 const modeCode = (sn: string) => t.engine.shadow.get(sn)?.groups.status?.fields.mode_code;
 
+/**
+ * Enters DRC on fleet device i, climbs out and flies north until clear of home, then centres the sticks and
+ * waits until the aircraft has them (throttle still in flight would take over a return). `done` stops the
+ * stick stream and exits DRC.
+ */
+async function flyOut(i: number): Promise<{ set(s: Sticks): void; done(): Promise<void> }> {
+  const dev = fleet.devices[i]!;
+  const gw = dev.gatewaySn;
+  const entered = await t.engine.invoke['drc:enter']({ gateway: gw });
+  if (!entered.ok) throw new Error(entered.error.message);
+  let sticks: Sticks = { roll: 0, pitch: 1, throttle: 1, yaw: 0 };
+  const stop = streamSticks(t.engine, gw, entered.value.id, () => sticks);
+  const done = async (): Promise<void> => {
+    stop();
+    await t.engine.invoke['drc:exit']({ gateway: gw });
+  };
+  try {
+    await waitTelemetry(t.engine, gw, () => dev.snapshot().elevation > 15 && dev.snapshot().homeDistance > 40, 20_000);
+    sticks = NEUTRAL;
+    await nextDown(drcSim(gw)!, (e) => e.method === 'stick_control' && stickOf(e).throttle === 1024);
+  } catch (e) {
+    await done();
+    throw e;
+  }
+  return { set: (s) => void (sticks = s), done };
+}
+
 describe('return home (drc:returnHome)', () => {
   it('on the ground the dock refuses, and the refusal reads as the device error text', async () => {
     const r = await t.engine.invoke['drc:returnHome']({ gateway: dock().gatewaySn });
@@ -53,16 +80,8 @@ describe('return home (drc:returnHome)', () => {
   ] as const)('%s: in DRC flight it is accepted, the aircraft flies home under centred sticks, and throttle takes over', async (_name, i) => {
     const dev = fleet.devices[i]!;
     const gw = dev.gatewaySn;
-    const entered = await t.engine.invoke['drc:enter']({ gateway: gw });
-    if (!entered.ok) throw new Error(entered.error.message);
-    let sticks: Sticks = { roll: 0, pitch: 1, throttle: 1, yaw: 0 };
-    const stop = streamSticks(t.engine, gw, entered.value.id, () => sticks);
+    const flight = await flyOut(i);
     try {
-      // Climb out and fly north until clear of home.
-      await waitTelemetry(t.engine, gw, () => dev.snapshot().elevation > 15 && dev.snapshot().homeDistance > 40, 20_000);
-      // Centre the sticks and let that reach the aircraft first: throttle still in flight would take over the return.
-      sticks = NEUTRAL;
-      await nextDown(drcSim(gw)!, (e) => e.method === 'stick_control' && stickOf(e).throttle === 1024);
       const r = await t.engine.invoke['drc:returnHome']({ gateway: gw });
       expect(r).toEqual({ ok: true, value: { gateway: gw, status: 'ok', text: 'Return home accepted: the aircraft is flying home.' } });
       expect(dev.snapshot().phase).toBe('return');
@@ -72,12 +91,11 @@ describe('return home (drc:returnHome)', () => {
       await waitTelemetry(t.engine, gw, () => dev.snapshot().homeDistance < away - 10, 10_000);
       expect(dev.snapshot().phase).toBe('return');
       // Throttle: the pilot has it again.
-      sticks = { roll: 0, pitch: 0, throttle: 0.8, yaw: 0 };
+      flight.set({ roll: 0, pitch: 0, throttle: 0.8, yaw: 0 });
       await waitTelemetry(t.engine, gw, () => dev.snapshot().phase === 'manual', 5_000);
       await waitForPatch(t.engine, () => modeCode(dev.aircraftSn) === 17, 5_000);
     } finally {
-      stop();
-      await t.engine.invoke['drc:exit']({ gateway: gw });
+      await flight.done();
     }
   });
 
@@ -92,14 +110,8 @@ describe('return home (drc:returnHome)', () => {
     // The test before hands the aircraft back, which then flies home and lands: wait for it on the ground.
     await waitForPatch(t.engine, () => dev.snapshot().phase === 'docked', 30_000);
     expect(await t.engine.invoke['drc:returnHomeCancel']({ gateway: gw })).toMatchObject({ ok: false, error: { code: 'device_error', message: expect.stringMatching(/^Cancel return home refused by the device: .*\(code 314000\)\.$/) } });
-    const entered = await t.engine.invoke['drc:enter']({ gateway: gw });
-    if (!entered.ok) throw new Error(entered.error.message);
-    let sticks: Sticks = { roll: 0, pitch: 1, throttle: 1, yaw: 0 };
-    const stop = streamSticks(t.engine, gw, entered.value.id, () => sticks);
+    const flight = await flyOut(0);
     try {
-      await waitTelemetry(t.engine, gw, () => dev.snapshot().elevation > 15 && dev.snapshot().homeDistance > 40, 20_000);
-      sticks = NEUTRAL;
-      await nextDown(drcSim(gw)!, (e) => e.method === 'stick_control' && stickOf(e).throttle === 1024);
       expect(await t.engine.invoke['drc:returnHome']({ gateway: gw })).toMatchObject({ ok: true });
       await waitForPatch(t.engine, () => modeCode(dev.aircraftSn) === 9, 5_000);
       const r = await t.engine.invoke['drc:returnHomeCancel']({ gateway: gw });
@@ -111,12 +123,11 @@ describe('return home (drc:returnHome)', () => {
       await new Promise((res) => setTimeout(res, 1500));
       expect(Math.abs(dev.snapshot().homeDistance - held)).toBeLessThan(2);
       // …and the pitch stick flies it on from there (nose toward home, as the return left it).
-      sticks = { roll: 0, pitch: 1, throttle: 0, yaw: 0 };
+      flight.set({ roll: 0, pitch: 1, throttle: 0, yaw: 0 });
       await waitTelemetry(t.engine, gw, () => Math.abs(dev.snapshot().homeDistance - held) > 10, 10_000);
       expect(dev.snapshot().phase).toBe('manual');
     } finally {
-      stop();
-      await t.engine.invoke['drc:exit']({ gateway: gw });
+      await flight.done();
     }
   }, 60_000);
 });
