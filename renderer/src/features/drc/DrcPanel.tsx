@@ -1,7 +1,7 @@
 /**
  * Fly it: DRC for the selected dock or remote controller. Enter/exit, the emergency stop (button,
- * gamepad binding, Space), cancel return home while the aircraft flies home, the session's state and why it ended, the dead-man state, what the last
- * button action did, the HUD, and the key help.
+ * gamepad binding, Space), cancel return home while the aircraft flies home, the session's state and
+ * why it ended, the dead-man state, what the last button action did, the HUD, and the key help.
  */
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
@@ -92,8 +92,12 @@ export function DrcPanel({ client }: { readonly client: OutpostClient }) {
   const cancelReturn = (): void =>
     run(async () => {
       setAction(true, 'Cancel return home: sending…');
-      const r = await client.invoke('drc:returnHomeCancel', { gateway: gw });
-      setAction(r.ok, r.ok ? r.value.text : r.error.message);
+      try {
+        const r = await client.invoke('drc:returnHomeCancel', { gateway: gw });
+        setAction(r.ok, r.ok ? r.value.text : r.error.message);
+      } catch (e) {
+        setAction(false, `Cancel return home: ${e instanceof Error ? e.message : String(e)}`);
+      }
     });
 
   return (
