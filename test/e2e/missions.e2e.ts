@@ -67,6 +67,18 @@ const waitStill = (p: { lat: number; lon: number }) =>
   );
 const waitCount = (n: number) => s.page.waitForFunction((n) => (globalThis as unknown as Page).__outpostMissions!.draft().waypoints.length === n, n);
 
+/** Clicks each point on the globe once the view is still, waiting for each waypoint to be drawn; the height they are drawn at. */
+async function clickWaypoints(points: readonly { lat: number; lon: number }[]): Promise<number> {
+  await waitStill(points[0]!);
+  const level = await drawLevel();
+  for (const [i, p] of points.entries()) {
+    const xy = await screenOf(p, level);
+    await s.page.mouse.click(xy.x, xy.y);
+    await waitCount(i + 1);
+  }
+  return level;
+}
+
 beforeAll(async () => {
   serve = await startServe();
   fleet = await startFleet({
@@ -97,13 +109,7 @@ describe('missions (serve mode, simulated Dock 2)', () => {
         throw new Error(`dock ${dock().gatewaySn} not chosen: ${await s.page.innerHTML('[data-testid="missions-panel"]').catch(() => 'no panel')}; ${String(e)}`);
       });
     const t = targets();
-    await waitStill(t[0]!);
-    const level = await drawLevel();
-    for (const [i, p] of t.entries()) {
-      const xy = await screenOf(p, level);
-      await s.page.mouse.click(xy.x, xy.y);
-      await waitCount(i + 1);
-    }
+    await clickWaypoints(t);
     let d = await draft();
     d.waypoints.forEach((w, i) => expect(groundDistance(w, t[i]!)).toBeLessThan(3));
     expect(d.waypoints.every((w) => w.height === 30)).toBe(true);
@@ -169,13 +175,7 @@ describe('missions (serve mode, simulated Dock 2)', () => {
     // panels then cover the middle of the globe).
     const h = dock().snapshot();
     const t = [offset(h, 15, 85), offset(h, 15, 115), offset(h, -20, 100)];
-    await waitStill(t[0]!);
-    const level = await drawLevel();
-    for (const [i, p] of t.entries()) {
-      const xy = await screenOf(p, level);
-      await s.page.mouse.click(xy.x, xy.y);
-      await waitCount(i + 1);
-    }
+    const level = await clickWaypoints(t);
     // Waypoint 2 is drawn where it was clicked, at the dock's ellipsoid height + 30 m (far above the bare ellipsoid).
     const from = await drawnAt(1);
     expect(groundDistance(from, t[1]!)).toBeLessThan(3);

@@ -14,8 +14,8 @@ export interface DeviceLimits {
   readonly focus?: { readonly min: number; readonly max: number };
 }
 
-/** The zod schema of one field rule (shared with the Dock 3 DRC camera table, drc-camera-validate.ts). */
-export function fieldSchema(rule: FieldRule): z.ZodType {
+/** The zod schema of one field rule. */
+function fieldSchema(rule: FieldRule): z.ZodType {
   switch (rule.kind) {
     case 'payload_index':
       return z.string().regex(PAYLOAD_INDEX_RE);
@@ -35,33 +35,42 @@ export function fieldSchema(rule: FieldRule): z.ZodType {
   }
 }
 
-const SCHEMAS: ReadonlyMap<PayloadMethod, z.ZodType> = new Map(
-  [...PAYLOAD_COMMANDS.values()].map((s) => [s.method, z.strictObject(Object.fromEntries(Object.entries(s.fields).map(([k, r]) => [k, fieldSchema(r)])))]),
-);
+/** One command's schema: exactly its fields, each by its rule (shared with drc-camera-validate.ts). */
+export const strictSchema = (fields: Readonly<Record<string, FieldRule>>): z.ZodType =>
+  z.strictObject(Object.fromEntries(Object.entries(fields).map(([k, r]) => [k, fieldSchema(r)])));
+
+const SCHEMAS: ReadonlyMap<PayloadMethod, z.ZodType> = new Map([...PAYLOAD_COMMANDS.values()].map((s) => [s.method, strictSchema(s.fields)]));
 
 const show = (v: unknown): string => (v === undefined ? 'nothing' : typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
 
 const refuse = (method: string, field: string, text: string, got: unknown) =>
   err(appError('out_of_range', `${method}: ${field} must be ${text} (got ${show(got)})`, { field, method }));
 
+/**
+ * `data` checked against a command's schema: an object with exactly its fields, each in its documented range;
+ * else an error naming the first field at fault and what it takes (shared with drc-camera-validate.ts).
+ */
+export function checkFields(method: string, fields: Readonly<Record<string, FieldRule>>, schema: z.ZodType, data: unknown): Result<Record<string, unknown>> {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return err(appError('invalid_data', `${method}: data must be an object`, { method }));
+  const rec = data as Record<string, unknown>;
+  const r = schema.safeParse(rec);
+  if (r.success) return ok(rec);
+  const issue = r.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '?';
+    return err(appError('unknown_field', `${method}: unknown field "${key}" (fields: ${Object.keys(fields).join(', ')})`, { field: key, method }));
+  }
+  const field = String(issue.path[0] ?? '?');
+  const rule = fields[field];
+  return refuse(method, field, rule ? ruleText(rule) : 'valid', rec[field]);
+}
+
 /** Checks a command against the documented ranges and the device's own limits; returns it typed or a clear error. */
 export function validatePayloadCommand(method: string, data: unknown, limits: DeviceLimits = {}): Result<PayloadCommand> {
   if (!isPayloadMethod(method)) return err(appError('unknown_method', `${method} is not a payload command`, { method }));
   const spec = PAYLOAD_COMMANDS.get(method) as CommandSpec;
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) return err(appError('invalid_data', `${method}: data must be an object`, { method }));
-  const rec = data as Record<string, unknown>;
-  const r = (SCHEMAS.get(method) as z.ZodType).safeParse(rec);
-  if (!r.success) {
-    const issue = r.error.issues[0]!;
-    if (issue.code === 'unrecognized_keys') {
-      const key = issue.keys[0] ?? '?';
-      return err(appError('unknown_field', `${method}: unknown field "${key}" (fields: ${Object.keys(spec.fields).join(', ')})`, { field: key, method }));
-    }
-    const field = String(issue.path[0] ?? '?');
-    const rule = spec.fields[field];
-    return refuse(method, field, rule ? ruleText(rule) : 'valid', rec[field]);
-  }
-  return crossChecks(method, rec, limits);
+  const c = checkFields(method, spec.fields, SCHEMAS.get(method) as z.ZodType, data);
+  return c.ok ? crossChecks(method, c.value, limits) : c;
 }
 
 /** Rules the field tables state in prose or that depend on the device. */

@@ -5,7 +5,6 @@
  * the simulated dock pushes drc_camera_state_push / drc_camera_osd_info_push with its new state, and the engine puts
  * that state into the aircraft's camera group. A bad value never reaches the wire.
  */
-import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDrcFeature } from '../../../electron/core/drc/feature';
 import { payloadFeature } from '../../../electron/core/payload/feature';
@@ -17,40 +16,16 @@ import { DRC_CAMERA_COMMANDS } from '../../../shared/protocol/payload';
 import { DEVICE_PASS, DEVICE_USER, startTestEngine, waitForPatch, type TestEngine } from '../../helpers/engine';
 import { drcCameraSamples } from '../../unit/payload/drc-camera-samples';
 import { waitDrc } from '../drc/helpers';
-
-interface WireMessage {
-  readonly topic: string;
-  readonly method: string;
-  readonly seq?: number;
-  readonly data: Record<string, unknown>;
-}
+import { Wire } from './wire';
 
 let t: TestEngine;
 let fleet: Fleet;
-let wire: MqttClient;
-const seen: WireMessage[] = [];
+let wire: Wire;
 
 const dock3 = () => fleet.devices.find((d) => d.kind === 'dock3')!;
 const set = (req: DrcCameraRequest) => t.engine.invoke['payload:drcCamera'](req);
-const on = (leaf: string) => seen.filter((m) => m.topic === `thing/product/${dock3().gatewaySn}/${leaf}`);
+const on = (leaf: string) => wire.on(dock3().gatewaySn, leaf);
 const reported = () => ((t.engine.shadow.get(dock3().aircraftSn)?.groups.camera?.fields.drc_camera ?? {}) as Record<string, Record<string, unknown>>)['99-0-0'] ?? {};
-
-/** Resolves with what `find` returns once a watched message makes it defined (event-driven). */
-function onWire<T>(find: () => T | undefined, what: string, ms = 5_000): Promise<T> {
-  const now = find();
-  if (now !== undefined) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (wire.off('message', check), reject(new Error(`${what}: not seen within ${ms} ms`))), ms);
-    const check = (): void => {
-      const v = find();
-      if (v === undefined) return;
-      clearTimeout(timer);
-      wire.off('message', check);
-      resolve(v);
-    };
-    wire.on('message', check);
-  });
-}
 
 const payloadDowns = () => on('drc/down').filter((m) => m.method !== 'heart_beat' && m.method !== 'stick_control');
 
@@ -70,17 +45,13 @@ beforeAll(async () => {
   });
   await fleet.ready();
   const gw = dock3().gatewaySn;
-  wire = await connectAsync(t.mqttUrl, { clientId: `wire-${gw}`, username: DEVICE_USER, password: DEVICE_PASS, reconnectPeriod: 0 });
-  wire.on('message', (topic, payload) => {
-    const m = JSON.parse(payload.toString()) as { method?: string; seq?: number; data?: Record<string, unknown> };
-    seen.push({ topic, method: m.method ?? '', ...(typeof m.seq === 'number' ? { seq: m.seq } : {}), data: m.data ?? {} });
-  });
-  await wire.subscribeAsync([`thing/product/${gw}/drc/down`, `thing/product/${gw}/drc/up`, `thing/product/${gw}/services`], { qos: 1 });
+  wire = new Wire(t.mqttUrl);
+  await wire.watch(gw);
   await waitForPatch(t.engine, () => t.engine.shadow.get(dock3().aircraftSn)?.groups.camera !== undefined && t.engine.shadow.get(gw)?.modelKey === '3-3-0', 10_000);
 }, 60_000);
 
 afterAll(async () => {
-  await wire?.endAsync();
+  await wire?.close();
   await fleet?.stop();
   await t?.stop();
 });
@@ -110,7 +81,7 @@ describe('Dock 3 DRC-only camera settings', () => {
       expect(Object.keys(m.data).sort(), m.method).toEqual(Object.keys(DRC_CAMERA_COMMANDS.get(sent[i]!.method)!.fields).sort());
       expect(m.data, m.method).toEqual(sent[i]!.data);
       expect(m.seq, m.method).toEqual(expect.any(Number));
-      const up = await onWire(() => on('drc/up').find((u) => u.method === m.method && u.seq === m.seq), `answer to ${m.method}`);
+      const up = await wire.until(() => on('drc/up').find((u) => u.method === m.method && u.seq === m.seq), `answer to ${m.method}`);
       expect(up.data, m.method).toEqual({ result: 0 });
     }
     expect(on('services').length).toBe(servicesBefore); // no services form, no payload_authority_grab

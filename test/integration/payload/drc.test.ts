@@ -5,7 +5,6 @@
  * the same method and seq with `{result}` (dji-rc-plus-2 remote-control.md), and its state changes as with the
  * services form. Dock 3 in DRC keeps payload commands on `services` (dock3 drc.md lists them there only).
  */
-import { connectAsync, type MqttClient } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDrcFeature } from '../../../electron/core/drc/feature';
 import { payloadFeature } from '../../../electron/core/payload/feature';
@@ -17,18 +16,11 @@ import { PAYLOAD_COMMANDS, type PayloadMethod } from '../../../shared/protocol/p
 import { DEVICE_PASS, DEVICE_USER, startTestEngine, waitForPatch, type TestEngine } from '../../helpers/engine';
 import { samples } from '../../unit/payload/samples';
 import { waitDrc } from '../drc/helpers';
-
-interface WireMessage {
-  readonly topic: string;
-  readonly method: string;
-  readonly seq?: number;
-  readonly data: Record<string, unknown>;
-}
+import { Wire, type WireMessage } from './wire';
 
 let t: TestEngine;
 let fleet: Fleet;
-const wire: MqttClient[] = [];
-const seen: WireMessage[] = [];
+let wire: Wire;
 
 const rc2 = () => fleet.devices.find((d) => d.kind === 'rc-plus-2')!;
 const dock3 = () => fleet.devices.find((d) => d.kind === 'dock3')!;
@@ -36,29 +28,11 @@ const cmd = (req: PayloadCommandRequest) => t.engine.invoke['payload:command'](r
 const cameraFields = (sn: string) => t.engine.shadow.get(sn)?.groups.camera?.fields ?? {};
 const payloadOf = (sn: string, idx: string) => (cameraFields(sn)[idx] ?? {}) as Record<string, number>;
 const cameraOf = (sn: string) => ((cameraFields(sn).cameras as Record<string, unknown>[] | undefined) ?? [])[0] ?? {};
-const on = (gw: string, leaf: string) => seen.filter((m) => m.topic === `thing/product/${gw}/${leaf}`);
-
-/** Resolves with what `find` returns once a watched message makes it non-null (event-driven). */
-function onWire<T>(find: () => T | undefined, what: string, ms = 5_000): Promise<T> {
-  const now = find();
-  if (now !== undefined) return Promise.resolve(now);
-  return new Promise((resolve, reject) => {
-    const stop = (): void => void wire.forEach((w) => w.off('message', check));
-    const timer = setTimeout(() => (stop(), reject(new Error(`${what}: not seen within ${ms} ms`))), ms);
-    const check = (): void => {
-      const v = find();
-      if (v === undefined) return;
-      clearTimeout(timer);
-      stop();
-      resolve(v);
-    };
-    wire.forEach((w) => w.on('message', check));
-  });
-}
+const on = (gw: string, leaf: string) => wire.on(gw, leaf);
 
 /** The drc/up answer to a drc/down message: same method, same seq. */
 const answerTo = (gw: string, down: WireMessage): Promise<WireMessage> =>
-  onWire(() => on(gw, 'drc/up').find((m) => m.method === down.method && m.seq === down.seq), `drc/up answer to ${down.method} #${down.seq}`);
+  wire.until(() => on(gw, 'drc/up').find((m) => m.method === down.method && m.seq === down.seq), `drc/up answer to ${down.method} #${down.seq}`);
 
 async function enterDrc(gateway: string): Promise<void> {
   const r = await t.engine.invoke['drc:enter']({ gateway });
@@ -82,20 +56,13 @@ beforeAll(async () => {
   });
   await fleet.ready();
   // A device-credentialed client per gateway (a device client is bound to one gateway) sees its topics cross the broker.
-  for (const gw of [rc2().gatewaySn, dock3().gatewaySn]) {
-    const w = await connectAsync(t.mqttUrl, { clientId: `wire-${gw}`, username: DEVICE_USER, password: DEVICE_PASS, reconnectPeriod: 0 });
-    w.on('message', (topic, payload) => {
-      const m = JSON.parse(payload.toString()) as { method?: string; seq?: number; data?: Record<string, unknown> };
-      seen.push({ topic, method: m.method ?? '', ...(typeof m.seq === 'number' ? { seq: m.seq } : {}), data: m.data ?? {} });
-    });
-    await w.subscribeAsync([`thing/product/${gw}/drc/down`, `thing/product/${gw}/drc/up`, `thing/product/${gw}/services`], { qos: 1 });
-    wire.push(w);
-  }
+  wire = new Wire(t.mqttUrl);
+  for (const gw of [rc2().gatewaySn, dock3().gatewaySn]) await wire.watch(gw);
   await waitForPatch(t.engine, () => typeof payloadOf(rc2().aircraftSn, '89-0-0').gimbal_yaw === 'number' && typeof payloadOf(dock3().aircraftSn, '99-0-0').gimbal_yaw === 'number', 10_000);
 }, 60_000);
 
 afterAll(async () => {
-  await Promise.all(wire.map((w) => w.endAsync()));
+  await wire?.close();
   await fleet?.stop();
   await t?.stop();
 });
